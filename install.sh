@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install everything the dashboard and its tests need on a fresh Debian machine:
+# Chromium (browser tests and chart/map export use the system browser; no browser download),
+# fonts for offline export, and a Python virtual environment in .venv.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q -r requirements-dev.txt
+echo "Siap. Jalankan: .venv/bin/streamlit run dashboard.py"

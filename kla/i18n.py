@@ -1,0 +1,265 @@
+"""Words and number formats of the interface: Indonesian first, English second.
+
+``t(key, lang)`` looks a string up; a missing English text falls back to Indonesian so a page is
+never blank. Numbers and dates follow Indonesian conventions (1.234,5 and 17 Agustus 2025),
+because press releases copy them as they appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Literal
+
+import pandas as pd
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+MONTHS_ID_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+# Plotly's layout.separators: decimal mark first, then the thousands mark.
+PLOTLY_SEPARATORS = {"id": ",.", "en": ".,"}
+
+
+def format_number(x: float | int | None, decimals: int = 0, lang: Lang = "id") -> str:
+    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); missing values -> '–'."""
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
+        return "–"
+    text = f"{float(x):,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def format_signed(x: float | None, decimals: int = 0, lang: Lang = "id") -> str:
+    """Change with an explicit sign: '+12,5' / '−3' (a true minus sign reads better on screen)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    sign = "+" if x > 0 else ("−" if x < 0 else "±")
+    return sign + format_number(abs(x), decimals, lang)
+
+
+def format_percent(x: float | None, decimals: int = 1, lang: Lang = "id") -> str:
+    """Percent given on a 0-100 scale: 91.74 -> '91,7%'."""
+    text = format_number(x, decimals, lang)
+    return text if text == "–" else f"{text}%"
+
+
+def format_date(d: dt.date | pd.Timestamp | None, lang: Lang = "id", short: bool = False) -> str:
+    """17 Agustus 2025 (id) / 17 August 2025 (en); short gives '17 Agu 2025'."""
+    if d is None or pd.isna(d):
+        return "–"
+    months = MONTHS_ID_SHORT if short and lang == "id" else (MONTHS_ID if lang == "id" else MONTHS_EN)
+    name = months[d.month - 1]
+    if short and lang == "en":
+        name = name[:3]
+    return f"{d.day} {name} {d.year}"
+
+
+def format_month(d: dt.date | pd.Timestamp, lang: Lang = "id") -> str:
+    """'Agu 2025' for axis labels."""
+    name = MONTHS_ID_SHORT[d.month - 1] if lang == "id" else MONTHS_EN[d.month - 1][:3]
+    return f"{name} {d.year}"
+
+
+def t(key: str, lang: Lang = "id", **values: object) -> str:
+    """The interface text for ``key`` in ``lang``, with ``{placeholders}`` filled in."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        raise KeyError(f"Teks antarmuka '{key}' belum didefinisikan di kla/i18n.py")
+    text = entry.get(lang) or entry["id"]
+    return text.format(**values) if values else text
+
+
+def block_name(code: str, lang: Lang = "id", short: bool = False) -> str:
+    """'K3' -> 'Klaster III' (short) or the full cluster name."""
+    return t(f"blok.{code}.{'pendek' if short else 'panjang'}", lang)
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- app chrome -----------------------------------------------------------------------------
+    "app.judul": {"id": "KLA Balikpapan", "en": "KLA Balikpapan"},
+    "app.subjudul": {"id": "Dasbor Kota Layak Anak Balikpapan", "en": "Balikpapan Child-Friendly City dashboard"},
+    "app.bahasa": {"id": "Bahasa", "en": "Language"},
+    "nav.ringkasan": {"id": "Ringkasan", "en": "Overview"},
+    "nav.tren": {"id": "Tren", "en": "Trends"},
+    "nav.inisiatif": {"id": "Inisiatif", "en": "Initiatives"},
+    "nav.kegiatan": {"id": "Kegiatan", "en": "Activities"},
+    "nav.tentang": {"id": "Tentang data", "en": "About the data"},
+    "contoh.label": {"id": "Data contoh", "en": "Sample data"},
+    "contoh.banner": {
+        "id": "**Data contoh.** Angka poin, kelurahan, inisiatif dan kegiatan di halaman ini ilustratif, "
+              "dibuat oleh generator berbenih; bukan data resmi. Kategori resmi per tahun adalah fakta publik.",
+        "en": "**Sample data.** Points, kelurahan, initiatives and activities on this page are illustrative, "
+              "made by a seeded generator; not official data. The official category per year is public fact.",
+    },
+    "data.masalah.judul": {"id": "Data tidak dapat dimuat", "en": "The data could not be loaded"},
+    "data.masalah.lama": {
+        "id": "Berkas data yang baru berisi {n} masalah. Dasbor tetap menampilkan data terakhir yang sah (dimuat {waktu}).",
+        "en": "The new data files have {n} problems. The dashboard keeps showing the last valid data (loaded {waktu}).",
+    },
+    "data.masalah.tanpa_lama": {
+        "id": "Berkas data berisi {n} masalah dan belum ada data sah sebelumnya. Perbaiki berkas berikut:",
+        "en": "The data files have {n} problems and there is no earlier valid data. Fix these files:",
+    },
+    "data.masalah.lainnya": {"id": "… dan {n} masalah lainnya.", "en": "… and {n} more problems."},
+    "sumber": {"id": "Sumber", "en": "Source"},
+    "periode": {"id": "Periode", "en": "Period"},
+    "lisensi": {"id": "Lisensi", "en": "Licence"},
+    "tahun": {"id": "Tahun", "en": "Year"},
+    "poin": {"id": "poin", "en": "points"},
+    "semua": {"id": "Semua", "en": "All"},
+    "kategori": {"id": "Kategori", "en": "Category"},
+    "kategori.none": {"id": "Belum berkategori", "en": "No category"},
+    "unduh.csv": {"id": "Unduh data (CSV)", "en": "Download data (CSV)"},
+    # --- blocks ---------------------------------------------------------------------------------
+    "blok.KL.pendek": {"id": "Kelembagaan", "en": "Institutions"},
+    "blok.K1.pendek": {"id": "Klaster I", "en": "Cluster I"},
+    "blok.K2.pendek": {"id": "Klaster II", "en": "Cluster II"},
+    "blok.K3.pendek": {"id": "Klaster III", "en": "Cluster III"},
+    "blok.K4.pendek": {"id": "Klaster IV", "en": "Cluster IV"},
+    "blok.K5.pendek": {"id": "Klaster V", "en": "Cluster V"},
+    "blok.KL.panjang": {"id": "Kelembagaan", "en": "Institutions"},
+    "blok.K1.panjang": {"id": "Klaster I · Hak Sipil dan Kebebasan", "en": "Cluster I · Civil rights and freedoms"},
+    "blok.K2.panjang": {"id": "Klaster II · Lingkungan Keluarga dan Pengasuhan Alternatif",
+                        "en": "Cluster II · Family environment and alternative care"},
+    "blok.K3.panjang": {"id": "Klaster III · Kesehatan Dasar dan Kesejahteraan", "en": "Cluster III · Basic health and welfare"},
+    "blok.K4.panjang": {"id": "Klaster IV · Pendidikan, Pemanfaatan Waktu Luang, dan Kegiatan Budaya",
+                        "en": "Cluster IV · Education, leisure and cultural activities"},
+    "blok.K5.panjang": {"id": "Klaster V · Perlindungan Khusus", "en": "Cluster V · Special protection"},
+}
+
+
+# Page texts are kept apart from the chrome above so each page's words stay together.
+_PAGE_STRINGS: dict[str, dict[str, str]] = {
+    "filter": {"id": "Saring", "en": "Filter"},
+    "cari": {"id": "Cari", "en": "Search"},
+    "kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
+    "kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "kolom.nama": {"id": "Nama", "en": "Name"},
+    "kolom.nama_mitra": {"id": "Mitra", "en": "Partner"},
+    "kolom.mulai": {"id": "Mulai", "en": "Start"},
+    "kolom.selesai": {"id": "Selesai", "en": "End"},
+    "kolom.deskripsi": {"id": "Deskripsi", "en": "Description"},
+    "kolom.tanggal": {"id": "Tanggal", "en": "Date"},
+    "kolom.judul": {"id": "Judul", "en": "Title"},
+    "kolom.penyelenggara": {"id": "Penyelenggara", "en": "Organiser"},
+    # Ringkasan
+    "ringkasan.judul": {"id": "Ringkasan KLA Balikpapan", "en": "KLA Balikpapan at a glance"},
+    "ringkasan.tahun": {"id": "Tahun evaluasi", "en": "Evaluation year"},
+    "ringkasan.skor": {"id": "Skor {tahun}", "en": "Score {tahun}"},
+    "ringkasan.skor.bantuan": {
+        "id": "Jumlah poin 24 indikator (skala 0-1000). Pada data contoh, poin per indikator ilustratif.",
+        "en": "Sum of the points of 24 indicators (0-1000 scale). In sample data the points are illustrative.",
+    },
+    "ringkasan.ke_paripurna": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
+    "ringkasan.ke_paripurna.bantuan": {
+        "id": "Paripurna (901-1000) belum pernah diraih kabupaten/kota mana pun hingga putaran 2025.",
+        "en": "No district or city had reached Paripurna (901-1000) as of the 2025 round.",
+    },
+    "ringkasan.ke_berikut": {"id": "Kurang ke {kategori}", "en": "Points to {kategori}"},
+    "ringkasan.resmi": {
+        "id": "Kategori resmi {tahun}: **{kategori}**{skor}. [Sumber]({url})",
+        "en": "Official category {tahun}: **{kategori}**{skor}. [Source]({url})",
+    },
+    "ringkasan.resmi.skor": {"id": " — skor dilaporkan {skor}", "en": " — reported score {skor}"},
+    "ringkasan.sumber_grafik": {
+        "id": "DP3AKB Kota Balikpapan (poin ilustratif); kategori resmi: KemenPPPA via pemberitaan",
+        "en": "DP3AKB Kota Balikpapan (illustrative points); official category: KemenPPPA via press reports",
+    },
+    "ringkasan.capaian_blok": {"id": "Capaian per blok, {tahun}", "en": "Attainment per block, {tahun}"},
+    "ringkasan.blok_terlemah": {
+        "id": "Blok dengan capaian terendah: **{blok}** ({persen}% dari poin maksimum; kurang {kurang} poin).",
+        "en": "Lowest-attaining block: **{blok}** ({persen}% of maximum points; {kurang} points short).",
+    },
+    # Tren
+    "tren.judul": {"id": "Tren capaian", "en": "Trends"},
+    "tren.tampilan": {"id": "Tampilkan", "en": "Show"},
+    "tren.tab.blok": {"id": "Per blok", "en": "By block"},
+    "tren.tab.indikator": {"id": "Per indikator", "en": "By indicator"},
+    "tren.tab.kelurahan": {"id": "Banding kelurahan", "en": "Compare kelurahan"},
+    "tren.pilih_blok": {"id": "Blok", "en": "Block"},
+    "tren.pilih_indikator": {"id": "Indikator", "en": "Indicators"},
+    "tren.pilih_kelurahan": {"id": "Kelurahan (maks. 8)", "en": "Kelurahan (up to 8)"},
+    "tren.pilih_minimal": {"id": "Pilih paling sedikit satu.", "en": "Choose at least one."},
+    "tren.sumber_kelurahan": {
+        "id": "Penilaian kelurahan layak anak oleh DP3AKB (data contoh)",
+        "en": "Kelurahan assessment by DP3AKB (sample data)",
+    },
+    # Inisiatif
+    "inisiatif.judul": {"id": "Inisiatif masyarakat dan layanan", "en": "Community initiatives and services"},
+    "inisiatif.jenis": {"id": "Jenis", "en": "Type"},
+    "inisiatif.mitra": {"id": "Jenis mitra", "en": "Partner type"},
+    "inisiatif.status": {"id": "Status", "en": "Status"},
+    "inisiatif.cari.contoh": {"id": "mis. taman baca, Manggar, Forum Anak", "en": "e.g. reading garden, Manggar"},
+    "inisiatif.jumlah": {"id": "Menampilkan **{n}** dari {total} inisiatif.", "en": "Showing **{n}** of {total} initiatives."},
+    "inisiatif.sumber_grafik": {"id": "Catatan inisiatif DP3AKB (data contoh)", "en": "DP3AKB initiative records (sample data)"},
+    "inisiatif.daftar": {"id": "Daftar inisiatif", "en": "List of initiatives"},
+    # Kegiatan
+    "kegiatan.judul": {"id": "Kegiatan", "en": "Activities"},
+    "kegiatan.rentang": {"id": "Rentang tanggal", "en": "Date range"},
+    "kegiatan.jenis": {"id": "Jenis kegiatan", "en": "Activity type"},
+    "kegiatan.jumlah": {"id": "Kegiatan", "en": "Activities"},
+    "kegiatan.anak": {"id": "Anak terjangkau", "en": "Children reached"},
+    "kegiatan.dewasa": {"id": "Dewasa terjangkau", "en": "Adults reached"},
+    "kegiatan.kelurahan": {"id": "Kelurahan tersentuh", "en": "Kelurahan reached"},
+    "kegiatan.sumber_grafik": {"id": "Log kegiatan Gugus Tugas KLA (data contoh)", "en": "KLA task force activity log (sample data)"},
+    "kegiatan.daftar": {"id": "Daftar kegiatan", "en": "List of activities"},
+    "kegiatan.daftar.batas": {"id": "Menampilkan paling banyak 500 kegiatan terbaru dari saringan.",
+                              "en": "Showing at most the 500 latest activities of the filter."},
+    # Tentang
+    "tentang.judul": {"id": "Tentang data", "en": "About the data"},
+    "tentang.pengantar": {
+        "id": "Kota Layak Anak (KLA) dinilai KemenPPPA dengan **24 indikator** dalam **Kelembagaan** dan "
+              "**lima klaster** hak anak (Perpres 25/2021, Permen PPPA 12/2022). Dasbor ini menampilkan posisi "
+              "Balikpapan (Utama sejak 2023, dipertahankan 2025) dalam perjalanan menuju **Paripurna**, "
+              "penilaian kelurahan, inisiatif masyarakat, dan kegiatan Gugus Tugas KLA.",
+        "en": "KemenPPPA evaluates Child-Friendly Cities (KLA) on **24 indicators** in **Institutions** and "
+              "**five clusters** of children's rights. This dashboard shows Balikpapan's position (Utama since "
+              "2023, kept in 2025) on its way to **Paripurna**, kelurahan assessments, community initiatives "
+              "and task-force activities.",
+    },
+    "tentang.kategori": {"id": "Kategori dan rentang skor", "en": "Categories and score bands"},
+    "tentang.dari": {"id": "Dari", "en": "From"},
+    "tentang.sampai": {"id": "Sampai", "en": "To"},
+    "tentang.metode": {
+        "id": "**Metode.** Skor total = jumlah poin 24 indikator (0-1000). Kategori ditentukan oleh ambang bawah: "
+              "Pratama ≥ 500, Madya ≥ 601, Nindya ≥ 701, Utama ≥ 801, Paripurna ≥ 901. \"Kurang ke Paripurna\" = "
+              "901 − skor. Kekurangan indikator = poin maksimum − poin. Bobot (poin maksimum) per indikator "
+              "**tidak diumumkan** KemenPPPA; nilai di sini ilustratif.",
+        "en": "**Method.** Total score = sum of the points of 24 indicators (0-1000). Category by lower threshold: "
+              "Pratama ≥ 500, Madya ≥ 601, Nindya ≥ 701, Utama ≥ 801, Paripurna ≥ 901. \"Points to Paripurna\" = "
+              "901 − score. Indicator shortfall = maximum points − points. Per-indicator weights are **not "
+              "published** by KemenPPPA; the values here are illustrative.",
+    },
+    "tentang.resmi": {"id": "Jalur resmi Balikpapan (fakta publik)", "en": "Balikpapan's official path (public facts)"},
+    "tentang.skor_dilaporkan": {"id": "Skor dilaporkan", "en": "Reported score"},
+    "tentang.keterangan": {"id": "Keterangan", "en": "Note"},
+    "tentang.konflik": {
+        "id": "Skor {tahun} dilaporkan berbeda oleh sumber publik: {skor}. Dasbor tidak memilih salah satu. "
+              "Data contoh memakai total ilustratif {contoh} (tetap dalam rentang kategori resmi).",
+        "en": "Public sources report different {tahun} scores: {skor}. The dashboard does not pick one. "
+              "The sample data uses an illustrative total of {contoh} (inside the official category's band).",
+    },
+    "tentang.indikator": {"id": "Metadata indikator", "en": "Indicator metadata"},
+    "tentang.max_poin": {"id": "Poin maks.", "en": "Max points"},
+    "tentang.ilustratif": {"id": "Bobot ilustratif", "en": "Illustrative weight"},
+    "tentang.satuan": {"id": "Satuan", "en": "Unit"},
+    "tentang.definisi": {"id": "Definisi", "en": "Definition"},
+    "tentang.penanggung_jawab": {"id": "Penanggung jawab", "en": "Responsible office"},
+    "tentang.bobot_catatan": {
+        "id": "Poin maksimum per indikator ilustratif: KemenPPPA tidak menerbitkan bobot resmi. Jumlahnya 1000.",
+        "en": "Maximum points per indicator are illustrative: KemenPPPA publishes no official weights. They sum to 1000.",
+    },
+    "tentang.berkas": {"id": "Berkas data, sumber dan lisensi", "en": "Data files, sources and licences"},
+    "tentang.kode_lisensi": {
+        "id": "Kode dasbor: lisensi MIT. Kode dan nama wilayah: Kepmendagri 300.2.2-2430/2025.",
+        "en": "Dashboard code: MIT licence. Region codes and names: Kepmendagri 300.2.2-2430/2025.",
+    },
+}
+STRINGS.update(_PAGE_STRINGS)

@@ -1,0 +1,466 @@
+"""Declared shape of every data file, and the validator that checks a file against it.
+
+Each file is described by a :class:`FileSpec` (its columns, key, and row rules). ``parse_table``
+turns raw text cells into typed columns and returns every problem it finds as a
+:class:`Problem` that names file, row, column, bad value and what was expected, in Indonesian.
+Rows are numbered as a person sees them in a spreadsheet: the header is row 1, so the first
+data row is row 2.
+
+Checks that need other files (codes that must exist elsewhere, totals) live in
+``kla.loading``; this module only knows one file at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+Kind = Literal["str", "int", "float", "date", "bool"]
+
+BLOCKS: tuple[str, ...] = ("KL", "K1", "K2", "K3", "K4", "K5")
+CATEGORY_NAMES: tuple[str, ...] = ("Pratama", "Madya", "Nindya", "Utama", "Paripurna")
+
+INITIATIVE_TYPES: tuple[str, ...] = (
+    "Forum Anak",
+    "PUSPAGA",
+    "PISA",
+    "RBRA",
+    "TARA",
+    "Rumah Ibadah Ramah Anak",
+    "Puskesmas Ramah Anak",
+    "Sekolah Ramah Anak",
+    "PATBM",
+    "Kampung Layak Anak",
+    "Taman Baca Komunitas",
+    "Gerakan Orang Tua Peduli Sekolah",
+    "Pusat Kreativitas Anak",
+    "Kawasan Tanpa Rokok",
+    "Layanan UPTD PPA",
+    "Lainnya",
+)
+PARTNER_TYPES: tuple[str, ...] = (
+    "pemerintah",
+    "komunitas",
+    "sekolah",
+    "dunia usaha/CSR",
+    "forum anak",
+    "media",
+    "tempat ibadah",
+)
+INITIATIVE_STATUSES: tuple[str, ...] = ("rencana", "berjalan", "selesai", "terhenti")
+ACTIVITY_TYPES: tuple[str, ...] = (
+    "rapat gugus tugas",
+    "pelatihan pendamping",
+    "pelatihan relawan",
+    "sosialisasi KIE",
+    "forum anak",
+    "verifikasi",
+    "standardisasi layanan",
+    "kunjungan lapangan",
+    "lainnya",
+)
+REGION_LEVELS: tuple[str, ...] = ("kecamatan", "kelurahan")
+
+KECAMATAN_CODE = r"64\.71\.\d{2}"
+KELURAHAN_CODE = r"64\.71\.\d{2}\.\d{4}"
+INDICATOR_CODE = r"(KL|K[1-5])-\d{2}"
+# Rough box around Kota Balikpapan: a point outside it is a typo (swapped lat/lon, missing minus).
+LAT_RANGE = (-1.45, -0.90)
+LON_RANGE = (116.60, 117.20)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one place of one file, told in Indonesian."""
+
+    berkas: str
+    baris: int | None
+    kolom: str | None
+    nilai: str | None
+    harapan: str
+
+    def __str__(self) -> str:
+        where = self.berkas
+        if self.baris is not None:
+            where += f", baris {self.baris}"
+        if self.kolom:
+            where += f", kolom '{self.kolom}'"
+        if self.nilai is None:
+            return f"{where}: {self.harapan}"
+        return f"{where}: nilai '{self.nilai}' tidak sah; seharusnya {self.harapan}"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type, whether it may be empty, and its allowed values or range."""
+
+    name: str
+    kind: Kind = "str"
+    required: bool = True
+    allowed: tuple[str, ...] | None = None
+    pattern: str | None = None
+    min: float | None = None
+    max: float | None = None
+    description: str = ""
+    unit: str = ""
+    example: str = ""
+
+    def expectation(self) -> str:
+        """What a valid cell looks like, in words, for error messages and the data dictionary."""
+        if self.allowed:
+            return "salah satu dari: " + ", ".join(self.allowed)
+        words = {
+            "str": "teks",
+            "int": "bilangan bulat",
+            "float": "angka (desimal boleh dengan titik atau koma)",
+            "date": "tanggal TTTT-BB-HH atau HH/BB/TTTT",
+            "bool": "ya/tidak (atau true/false, 1/0)",
+        }[self.kind]
+        if self.pattern:
+            words += f" dengan pola {self.pattern}"
+        if self.min is not None and self.max is not None:
+            words += f" antara {_num(self.min)} dan {_num(self.max)}"
+        elif self.min is not None:
+            words += f" paling kecil {_num(self.min)}"
+        elif self.max is not None:
+            words += f" paling besar {_num(self.max)}"
+        return words
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A data file: its name (without extension), columns and the columns that form its key."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    description: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")
+
+
+TRUE_WORDS = {"ya", "y", "true", "1", "benar"}
+FALSE_WORDS = {"tidak", "t", "false", "0", "salah", "n", "no"}
+
+
+def parse_table(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a table of text cells against ``spec``; return typed columns and all problems.
+
+    ``raw`` holds strings (empty string for an empty cell). Unknown extra columns are kept as
+    text, because staff often add a notes column and that should not break loading.
+    """
+    problems = _missing_columns(raw, spec, berkas)
+    if problems:
+        return pd.DataFrame(), problems
+    out = pd.DataFrame(index=raw.index)
+    for col in spec.columns:
+        if col.name not in raw.columns:  # optional column absent from the file
+            out[col.name] = _empty_column(col, len(raw))
+            continue
+        values, col_problems = _parse_column(raw[col.name], col, berkas)
+        out[col.name] = values
+        problems += col_problems
+    problems += _duplicate_keys(raw, spec, berkas)
+    for extra in raw.columns.difference([c.name for c in spec.columns]):
+        out[extra] = raw[extra]
+    return out.reset_index(drop=True), problems
+
+
+def _missing_columns(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Problem]:
+    missing = [c.name for c in spec.columns if c.required and c.name not in raw.columns]
+    if not missing:
+        return []
+    found = ", ".join(map(str, raw.columns)) or "(tidak ada)"
+    return [
+        Problem(berkas, 1, name, None, f"kolom wajib '{name}' tidak ada (kolom yang ada: {found})")
+        for name in missing
+    ]
+
+
+def _empty_column(col: Column, n: int) -> pd.Series:
+    dtype = {"str": "string", "int": "Int64", "float": "float64", "date": "datetime64[ns]", "bool": "boolean"}
+    return pd.Series([pd.NA] * n if col.kind != "float" else [np.nan] * n, dtype=dtype[col.kind])
+
+
+def _parse_column(cells: pd.Series, col: Column, berkas: str) -> tuple[pd.Series, list[Problem]]:
+    text = cells.fillna("").astype(str).str.strip()
+    empty = text.eq("")
+    values, bad = _convert(text, col)
+    bad &= ~empty
+    problems = _report(text, bad, col, berkas, col.expectation())
+    if col.required:
+        problems += _report(text, empty, col, berkas, "diisi (kolom wajib)", show_value=False)
+    if col.min is not None or col.max is not None:
+        out_of_range = _out_of_range(values, col) & ~empty & ~bad
+        problems += _report(text, out_of_range, col, berkas, col.expectation())
+    return values, problems
+
+
+def _convert(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
+    """Typed values and a mask of cells that could not be read as the column's type."""
+    if col.kind in ("int", "float"):
+        normalised = text.where(text.str.contains(".", regex=False), text.str.replace(",", ".", regex=False))
+        numbers = pd.to_numeric(normalised, errors="coerce")
+        bad = numbers.isna()
+        if col.kind == "int":
+            # Digits only (Excel may add ".0"): "12.000" is Indonesian for twelve thousand, and
+            # silently reading it as 12 would be worse than asking for the plain number.
+            bad |= ~text.str.fullmatch(r"-?\d+(\.0)?")
+            return numbers.where(~bad).astype("Int64"), bad
+        return numbers.astype("float64"), bad
+    if col.kind == "date":
+        dates = _parse_dates(text)
+        return dates, dates.isna()
+    if col.kind == "bool":
+        lower = text.str.casefold()
+        values = pd.Series(pd.NA, index=text.index, dtype="boolean")
+        values[lower.isin(TRUE_WORDS)] = True
+        values[lower.isin(FALSE_WORDS)] = False
+        return values, values.isna()
+    return _convert_text(text, col)
+
+
+def _convert_text(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
+    values = text.astype("string")
+    bad = pd.Series(False, index=text.index)
+    if col.allowed is not None:
+        canonical = {a.casefold(): a for a in col.allowed}
+        mapped = text.str.casefold().map(canonical)
+        bad = mapped.isna()
+        values = mapped.fillna(text).astype("string")
+    if col.pattern is not None:
+        bad |= ~text.str.fullmatch(col.pattern)
+    return values.where(text.ne(""), pd.NA), bad
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+
+
+def _parse_dates(text: pd.Series) -> pd.Series:
+    # Excel cells come through as "2025-08-17 00:00:00": the time part carries nothing here.
+    text = text.str.replace(r" 00:00:00$", "", regex=True)
+    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for fmt in DATE_FORMATS:
+        todo = result.isna() & text.ne("")
+        if not todo.any():
+            break
+        result[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    return result
+
+
+def _out_of_range(values: pd.Series, col: Column) -> pd.Series:
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    mask = pd.Series(False, index=values.index)
+    if col.min is not None:
+        mask |= numbers < col.min
+    if col.max is not None:
+        mask |= numbers > col.max
+    return mask.fillna(False)
+
+
+def _report(
+    text: pd.Series, mask: pd.Series, col: Column, berkas: str, harapan: str, show_value: bool = True
+) -> list[Problem]:
+    rows = np.flatnonzero(mask.to_numpy(dtype=bool))
+    return [
+        Problem(berkas, int(i) + 2, col.name, str(text.iat[i]) if show_value else None, harapan)
+        for i in rows
+    ]
+
+
+def _duplicate_keys(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Problem]:
+    if not spec.key or any(k not in raw.columns for k in spec.key):
+        return []
+    keys = raw[list(spec.key)].apply(lambda s: s.astype(str).str.strip().str.casefold())
+    involved = keys[keys.duplicated(keep=False).to_numpy()]  # usually empty: stays cheap at 1M rows
+    problems = []
+    first_row: dict[tuple, int] = {}
+    for position, key_values in zip(np.flatnonzero(keys.index.isin(involved.index)), involved.itertuples(index=False)):
+        if key_values not in first_row:
+            first_row[key_values] = position
+            continue
+        shown = " / ".join(str(raw[k].iat[position]) for k in spec.key)
+        harapan = f"unik; kunci ini sudah dipakai di baris {first_row[key_values] + 2}"
+        problems.append(Problem(berkas, int(position) + 2, "+".join(spec.key), shown, harapan))
+    return problems
+
+
+def is_valid_code(text: str, level: str) -> bool:
+    pattern = KELURAHAN_CODE if level == "kelurahan" else KECAMATAN_CODE
+    return re.fullmatch(pattern, text) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# The files. Column descriptions feed data/README.md (the data dictionary) and error messages.
+
+_POINTS = "poin"
+
+
+def _code_col(name: str, level: str, required: bool = True, description: str = "") -> Column:
+    pattern = KELURAHAN_CODE if level == "kelurahan" else KECAMATAN_CODE
+    example = "64.71.05.1010" if level == "kelurahan" else "64.71.04"
+    return Column(name, pattern=pattern, required=required, description=description, example=example)
+
+
+FILES: dict[str, FileSpec] = {}
+
+
+def _register(spec: FileSpec) -> FileSpec:
+    FILES[spec.name] = spec
+    return spec
+
+
+INDIKATOR = _register(FileSpec(
+    "indikator",
+    "Katalog indikator KLA",
+    (
+        Column("kode", pattern=INDICATOR_CODE, description="Kode indikator (kode kami, bukan kode resmi)", example="K3-15"),
+        Column("nomor", "int", min=1, max=24, description="Nomor urut indikator 1-24", example="15"),
+        Column("blok", allowed=BLOCKS, description="Kelembagaan (KL) atau Klaster I-V (K1-K5)", example="K3"),
+        Column("nama_id", description="Nama indikator (Indonesia)", example="Fasilitas kesehatan dengan pelayanan ramah anak"),
+        Column("nama_en", description="Nama indikator (Inggris)", example="Child-friendly health facilities"),
+        Column("nama_singkat", description="Label pendek untuk grafik", example="Puskesmas ramah anak"),
+        Column("max_poin", "float", min=0.5, max=1000, description="Poin maksimum (ilustratif: bobot resmi tidak diumumkan); jumlah 24 indikator = 1000", unit="poin", example="45"),
+        Column("satuan", description="Satuan ukuran indikator", example="% puskesmas"),
+        Column("definisi", description="Definisi / cara ukur", example="Persentase puskesmas yang menerapkan PRAP"),
+        Column("sumber_data", description="Sumber data indikator", example="Dinas Kesehatan"),
+        Column("periode", description="Periode data", example="tahunan"),
+        Column("penanggung_jawab", description="Perangkat daerah penanggung jawab", example="Dinas Kesehatan"),
+        Column("bobot_ilustratif", "bool", description="ya bila max_poin hanya ilustrasi", example="ya"),
+    ),
+    key=("kode",),
+    description="24 indikator KLA dalam 6 blok, dengan metadata (definisi, satuan, sumber, periode, penanggung jawab).",
+))
+
+EVALUASI_KOTA = _register(FileSpec(
+    "evaluasi_kota",
+    "Nilai evaluasi KLA kota per indikator",
+    (
+        Column("tahun", "int", min=2006, max=2100, description="Tahun putaran evaluasi", example="2025"),
+        Column("kode_indikator", pattern=INDICATOR_CODE, description="Kode indikator (lihat indikator.csv)", example="K3-15"),
+        Column(_POINTS, "float", min=0, max=1000, description="Poin yang diperoleh; tidak boleh melebihi max_poin indikator", unit="poin", example="38,5"),
+    ),
+    key=("tahun", "kode_indikator"),
+    description="Poin kota per indikator per tahun evaluasi; jumlahnya adalah skor total (0-1000) yang menentukan kategori.",
+))
+
+KATEGORI_RESMI = _register(FileSpec(
+    "kategori_resmi",
+    "Kategori KLA Balikpapan yang diumumkan",
+    (
+        Column("tahun", "int", min=2006, max=2100, example="2023"),
+        Column("kategori", allowed=CATEGORY_NAMES, required=False, description="Kategori resmi; kosong bila tidak ada putaran", example="Utama"),
+        Column("skor_dilaporkan", "float", required=False, min=0, max=1000, description="Skor yang dilaporkan media/pejabat, bila ada", unit="poin", example="891"),
+        Column("sumber", description="Sumber publik (URL)", example="https://www.niaga.asia/?p=160740"),
+        Column("keterangan", required=False, description="Catatan, termasuk bila sumber saling bertentangan", example="Dilaporkan 817 oleh Sekretaris DP3AKB"),
+    ),
+    key=("tahun", "skor_dilaporkan"),
+    description="Fakta publik (bukan data contoh): kategori per tahun dan skor yang dilaporkan, dengan sumbernya.",
+))
+
+SKOR_KELURAHAN = _register(FileSpec(
+    "skor_kelurahan",
+    "Penilaian kelurahan layak anak per blok",
+    (
+        Column("tahun", "int", min=2006, max=2100, example="2025"),
+        _code_col("kode_kelurahan", "kelurahan", description="Kode Kemendagri kelurahan"),
+        Column("blok", allowed=BLOCKS, example="K4"),
+        Column(_POINTS, "float", min=0, max=1000, description="Poin blok; tidak boleh melebihi jumlah max_poin indikator blok itu", unit="poin", example="120"),
+    ),
+    key=("tahun", "kode_kelurahan", "blok"),
+    description="Penilaian kelurahan layak anak oleh kota sendiri, per kelurahan, tahun dan blok (skala sama dengan kota: total 1000).",
+))
+
+INISIATIF = _register(FileSpec(
+    "inisiatif",
+    "Inisiatif masyarakat dan layanan",
+    (
+        Column("id", pattern=r"INI-\d{4,}", example="INI-0042"),
+        Column("nama", example="Taman Baca Pelangi"),
+        Column("jenis", allowed=INITIATIVE_TYPES, example="Taman Baca Komunitas"),
+        _code_col("kode_kelurahan", "kelurahan", description="Kode kelurahan lokasi inisiatif"),
+        Column("blok", allowed=BLOCKS, description="Blok KLA yang paling didukung", example="K4"),
+        Column("jenis_mitra", allowed=PARTNER_TYPES, example="komunitas"),
+        Column("nama_mitra", example="Komunitas Baca Balikpapan"),
+        Column("status", allowed=INITIATIVE_STATUSES, example="berjalan"),
+        Column("tanggal_mulai", "date", example="2024-03-01"),
+        Column("tanggal_selesai", "date", required=False, description="Kosong bila masih berjalan", example="2025-06-30"),
+        Column("lat", "float", required=False, min=LAT_RANGE[0], max=LAT_RANGE[1], description="Lintang (opsional)", unit="derajat", example="-1.2379"),
+        Column("lon", "float", required=False, min=LON_RANGE[0], max=LON_RANGE[1], description="Bujur (opsional)", unit="derajat", example="116.8529"),
+        Column("deskripsi", required=False, example="Lapak baca setiap Sabtu sore"),
+    ),
+    key=("id",),
+    description="Inisiatif komunitas, layanan dan program yang mendukung KLA, per kelurahan.",
+))
+
+KEGIATAN = _register(FileSpec(
+    "kegiatan",
+    "Log kegiatan",
+    (
+        Column("id", pattern=r"KEG-\d{4,}", example="KEG-000123"),
+        Column("tanggal", "date", example="2025-05-23"),
+        Column("jenis", allowed=ACTIVITY_TYPES, example="sosialisasi KIE"),
+        Column("judul", example="Sosialisasi pencegahan perundungan"),
+        _code_col("kode_kelurahan", "kelurahan", required=False, description="Kode kelurahan; kosong = tingkat kota"),
+        Column("penyelenggara", description="OPD atau mitra penyelenggara", example="DP3AKB"),
+        Column("peserta_anak", "int", min=0, max=100_000, unit="orang", example="45"),
+        Column("peserta_dewasa", "int", min=0, max=100_000, unit="orang", example="12"),
+        Column("blok", allowed=BLOCKS, example="K5"),
+        Column("id_inisiatif", pattern=r"INI-\d{4,}", required=False, description="Inisiatif terkait (opsional)", example="INI-0042"),
+    ),
+    key=("id",),
+    description="Kegiatan Gugus Tugas, mitra dan relawan: rapat, pelatihan, sosialisasi, forum anak, verifikasi.",
+))
+
+PETA_JALAN = _register(FileSpec(
+    "peta_jalan",
+    "Peta jalan menuju Paripurna",
+    (
+        Column("tahun", "int", min=2006, max=2100, example="2027"),
+        Column("blok", allowed=(*BLOCKS, "TOTAL"), description="Blok, atau TOTAL untuk skor total", example="TOTAL"),
+        Column("target_poin", "float", min=0, max=1000, unit="poin", example="905"),
+    ),
+    key=("tahun", "blok"),
+    description="Target poin per tahun (total dan per blok) menuju Paripurna (901).",
+))
+
+WILAYAH = _register(FileSpec(
+    "wilayah",
+    "Kecamatan dan kelurahan",
+    (
+        Column("kode", pattern=rf"{KECAMATAN_CODE}|{KELURAHAN_CODE}", description="Kode Kemendagri", example="64.71.05.1010"),
+        Column("tingkat", allowed=REGION_LEVELS, example="kelurahan"),
+        Column("nama", description="Nama resmi (ejaan Kepmendagri 2025)", example="Sungainangka"),
+        Column("kode_induk", pattern=KECAMATAN_CODE, required=False, description="Kecamatan induk (untuk kelurahan)", example="64.71.05"),
+        Column("alias", required=False, description="Ejaan lain, dipisah titik koma", example="Sungai Nangka"),
+        Column("anak_0_17", "int", required=False, min=0, max=500_000, description="Jumlah anak 0-17 (ILUSTRATIF: tidak diterbitkan per kelurahan)", unit="jiwa", example="6500"),
+    ),
+    key=("kode",),
+    description="6 kecamatan dan 34 kelurahan Kota Balikpapan dengan kode Kemendagri dan ejaan lain.",
+))
+
+SUMBER = _register(FileSpec(
+    "sumber",
+    "Sumber dan lisensi tiap berkas",
+    (
+        Column("berkas", allowed=tuple(FILES), description="Nama berkas data (tanpa ekstensi)", example="kegiatan"),
+        Column("judul", example="Log kegiatan"),
+        Column("sumber", description="Asal data", example="Data contoh, dibuat oleh python -m kla sample"),
+        Column("periode", example="2017-2025"),
+        Column("lisensi", example="CC BY 4.0"),
+        Column("contoh", "bool", description="ya bila berkas ini data contoh (bukan data resmi)", example="ya"),
+    ),
+    key=("berkas",),
+    description="Untuk setiap berkas: judul, asal, periode, lisensi, dan apakah data contoh.",
+))

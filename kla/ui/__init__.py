@@ -1,0 +1,1 @@
+"""The only part of ``kla`` that imports Streamlit: shared widgets and the dataset store."""

@@ -1,0 +1,145 @@
+"""Widgets every page shares: language, sample-data notice, source line, URL-backed selectors.
+
+Selections live in the URL query string so a copied link restores the view: each selector reads
+its starting value from ``st.query_params`` and writes the current choice back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from kla.i18n import LANGS, Lang, t
+from kla.loading import Dataset
+from kla.text import escape_markdown
+
+LIST_SEPARATOR = ","
+
+
+def current_lang() -> Lang:
+    """Language from ``?lang=``, remembered in the session because page links drop the query."""
+    wanted = st.query_params.get("lang") or st.session_state.get("lang", "id")
+    lang: Lang = wanted if wanted in LANGS else "id"
+    st.session_state["lang"] = lang
+    return lang
+
+
+def language_selector(lang: Lang) -> Lang:
+    labels = {"id": "Bahasa Indonesia", "en": "English"}
+    choice = st.sidebar.radio(t("app.bahasa", lang), LANGS, index=LANGS.index(lang),
+                              format_func=labels.get, horizontal=True, key="lang_radio")
+    st.session_state["lang"] = choice
+    if choice == "id":
+        st.query_params.pop("lang", None)  # Indonesian is the default: keep links short
+    else:
+        st.query_params["lang"] = choice
+    return choice
+
+
+def sample_notice(data: Dataset, lang: Lang) -> None:
+    """A visible 'Data contoh' box on every page while any sample file is in use."""
+    if data.is_sample:
+        st.warning(t("contoh.banner", lang), icon=":material/science:")
+
+
+def source_caption(data: Dataset, files: Sequence[str], lang: Lang, period: str | None = None) -> None:
+    """'Sumber: …' for the files behind a chart or table, with period and licence."""
+    parts = []
+    for name in files:
+        row = data.source_of(name)
+        if row is None:
+            continue
+        label = escape_markdown(row["sumber"])
+        if bool(row["contoh"]):
+            label = f"**{t('contoh.label', lang)}** · {label}"
+        parts.append(f"{label} ({escape_markdown(row['periode'])}; {t('lisensi', lang)}: {escape_markdown(row['lisensi'])})")
+    if period:
+        parts.append(f"{t('periode', lang)}: {escape_markdown(period)}")
+    st.caption(f"{t('sumber', lang)}: " + " · ".join(parts))
+
+
+def url_select(label: str, options: Sequence[Any], param: str, default: Any,
+               format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> Any:
+    """A selectbox whose choice is kept in ``?param=``."""
+    options, start = _start(options, param, default)
+    choice = where.selectbox(label, options, index=options.index(start), format_func=format_func,
+                             key=f"url_{param}", **kwargs)
+    _write_param(param, str(choice), str(default))
+    return choice
+
+
+def url_radio(label: str, options: Sequence[Any], param: str, default: Any,
+              format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> Any:
+    """Horizontal radio buttons (few options, all visible) whose choice is kept in ``?param=``."""
+    options, start = _start(options, param, default)
+    choice = where.radio(label, options, index=options.index(start), format_func=format_func,
+                         key=f"url_{param}", horizontal=True, **kwargs)
+    _write_param(param, str(choice), str(default))
+    return choice
+
+
+def url_multiselect(label: str, options: Sequence[Any], param: str, default: Sequence[Any],
+                    format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> list[Any]:
+    """A multiselect whose choices are kept in ``?param=a,b,c``."""
+    options = list(options)
+    by_text = {str(o): o for o in options}
+    raw = st.query_params.get(param)
+    start = [by_text[v] for v in raw.split(LIST_SEPARATOR) if v in by_text] if raw is not None else list(default)
+    chosen = where.multiselect(label, options, default=start, format_func=format_func,
+                               key=f"url_{param}", **kwargs)
+    _write_param(param, LIST_SEPARATOR.join(map(str, chosen)), LIST_SEPARATOR.join(map(str, default)))
+    return chosen
+
+
+def url_date_range(label: str, start_param: str, end_param: str, default: tuple[dt.date, dt.date],
+                   bounds: tuple[dt.date, dt.date], where: Any = st) -> tuple[dt.date, dt.date]:
+    """A date range kept in ``?start_param=YYYY-MM-DD&end_param=YYYY-MM-DD``."""
+    start = _date_param(start_param, default[0], bounds)
+    end = _date_param(end_param, default[1], bounds)
+    picked = where.date_input(label, value=(start, end), min_value=bounds[0], max_value=bounds[1],
+                              format="DD/MM/YYYY", key=f"url_{start_param}_{end_param}")
+    # While the person has clicked only the first day, keep the old end instead of failing.
+    first, last = (picked[0], picked[1]) if len(picked) == 2 else (picked[0], end)
+    _write_param(start_param, first.isoformat(), default[0].isoformat())
+    _write_param(end_param, last.isoformat(), default[1].isoformat())
+    return first, last
+
+
+def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date]) -> dt.date:
+    try:
+        value = dt.date.fromisoformat(st.query_params.get(param, ""))
+    except ValueError:
+        return default
+    return min(max(value, bounds[0]), bounds[1])
+
+
+def url_text(label: str, param: str, where: Any = st, **kwargs: Any) -> str:
+    value = where.text_input(label, value=st.query_params.get(param, ""), key=f"url_{param}", **kwargs)
+    _write_param(param, value, "")
+    return value
+
+
+def _start(options: Sequence[Any], param: str, default: Any) -> tuple[list[Any], Any]:
+    """Options as a list, and the one named in the URL (else the default, else the first)."""
+    options = list(options)
+    by_text = {str(o): o for o in options}
+    return options, by_text.get(st.query_params.get(param, ""), default if default in options else options[0])
+
+
+def _write_param(param: str, value: str, default: str) -> None:
+    # Default values stay out of the URL so shared links are short and stable.
+    if value == default:
+        st.query_params.pop(param, None)
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value
+
+
+def chart(c: Any, lang: Lang) -> None:
+    """Show a kla.charts.Chart full width, with a CSV download of exactly its data."""
+    st.plotly_chart(c.figure, use_container_width=True, key=f"chart_{c.name}",
+                    config={"displaylogo": False})
+    st.download_button(t("unduh.csv", lang), c.data.to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"{c.name}.csv", mime="text/csv", key=f"csv_{c.name}")

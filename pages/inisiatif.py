@@ -1,0 +1,58 @@
+"""Inisiatif: who does what, where: a filterable list and counts by type, partner and kecamatan."""
+
+import streamlit as st
+
+from kla import charts
+from kla.i18n import format_number, t
+from kla.initiatives import filter_initiatives, initiative_table
+from kla.schema import INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
+from kla.ui.data import dataset_or_stop
+from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_multiselect, url_text
+
+lang = current_lang()
+st.title(t("inisiatif.judul", lang))
+data = dataset_or_stop(lang)
+sample_notice(data, lang)
+
+kecamatan = dict(zip(data.kecamatan["kode"], data.kecamatan["nama"]))
+with st.expander(t("filter", lang), expanded=True):
+    left, right = st.columns(2)
+    types = url_multiselect(t("inisiatif.jenis", lang), INITIATIVE_TYPES, "jenis", [], where=left,
+                            placeholder=t("semua", lang))
+    partners = url_multiselect(t("inisiatif.mitra", lang), PARTNER_TYPES, "mitra", [], where=right,
+                               placeholder=t("semua", lang))
+    districts = url_multiselect(t("kecamatan", lang), list(kecamatan), "kecamatan", [], where=left,
+                                format_func=kecamatan.get, placeholder=t("semua", lang))
+    statuses = url_multiselect(t("inisiatif.status", lang), INITIATIVE_STATUSES, "status", [], where=right,
+                               placeholder=t("semua", lang))
+    query = url_text(t("cari", lang), "q", placeholder=t("inisiatif.cari.contoh", lang))
+
+table = initiative_table(data.inisiatif, data.kelurahan)
+shown = filter_initiatives(table, types, partners, districts, statuses, query)
+st.markdown(t("inisiatif.jumlah", lang, n=format_number(len(shown), 0, lang),
+              total=format_number(len(table), 0, lang)))
+
+source = t("inisiatif.sumber_grafik", lang)
+first, second = st.columns(2)
+with first:
+    chart(charts.initiatives_by(shown, "jenis", source=source, sample=data.is_sample, lang=lang), lang)
+with second:
+    chart(charts.initiatives_by(shown, "jenis_mitra", source=source, sample=data.is_sample, lang=lang), lang)
+chart(charts.initiatives_by(shown, "kecamatan", source=source, sample=data.is_sample, lang=lang), lang)
+
+st.subheader(t("inisiatif.daftar", lang))
+st.dataframe(
+    shown[["id", "nama", "jenis", "nama_kelurahan", "nama_kecamatan", "jenis_mitra", "nama_mitra", "status",
+           "tanggal_mulai", "tanggal_selesai", "deskripsi"]],
+    hide_index=True, use_container_width=True,
+    column_config={
+        "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
+        "nama_kelurahan": t("kelurahan", lang), "nama_kecamatan": t("kecamatan", lang),
+        "jenis_mitra": t("inisiatif.mitra", lang), "nama_mitra": t("kolom.nama_mitra", lang),
+        "status": t("inisiatif.status", lang),
+        "tanggal_mulai": st.column_config.DateColumn(t("kolom.mulai", lang), format="DD/MM/YYYY"),
+        "tanggal_selesai": st.column_config.DateColumn(t("kolom.selesai", lang), format="DD/MM/YYYY"),
+        "deskripsi": t("kolom.deskripsi", lang),
+    },
+)
+source_caption(data, ["inisiatif", "wilayah"], lang)

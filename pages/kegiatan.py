@@ -1,0 +1,59 @@
+"""Kegiatan: what the task force, partners and volunteers did, per month, and whom they reached."""
+
+import datetime as dt
+
+import streamlit as st
+
+from kla import charts
+from kla.activities import activity_summary, activity_table, filter_activities
+from kla.i18n import format_date, format_number, t
+from kla.schema import ACTIVITY_TYPES
+from kla.ui.data import dataset_or_stop
+from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_date_range, url_multiselect
+
+lang = current_lang()
+st.title(t("kegiatan.judul", lang))
+data = dataset_or_stop(lang)
+sample_notice(data, lang)
+
+table = activity_table(data.kegiatan, data.kelurahan)
+first_day, last_day = table["tanggal"].min().date(), table["tanggal"].max().date()
+default_start = max(first_day, last_day - dt.timedelta(days=365))
+kecamatan = dict(zip(data.kecamatan["kode"], data.kecamatan["nama"]))
+with st.expander(t("filter", lang), expanded=True):
+    start, end = url_date_range(t("kegiatan.rentang", lang), "dari", "sampai", (default_start, last_day),
+                                (first_day, last_day))
+    left, right = st.columns(2)
+    types = url_multiselect(t("kegiatan.jenis", lang), ACTIVITY_TYPES, "jenis", [], where=left,
+                            placeholder=t("semua", lang))
+    districts = url_multiselect(t("kecamatan", lang), list(kecamatan), "kecamatan", [], where=right,
+                                format_func=kecamatan.get, placeholder=t("semua", lang))
+
+shown = filter_activities(table, start, end, types, districts)
+summary = activity_summary(shown)
+cols = st.columns(4)
+cols[0].metric(t("kegiatan.jumlah", lang), format_number(summary.kegiatan, 0, lang))
+cols[1].metric(t("kegiatan.anak", lang), format_number(summary.peserta_anak, 0, lang))
+cols[2].metric(t("kegiatan.dewasa", lang), format_number(summary.peserta_dewasa, 0, lang))
+cols[3].metric(t("kegiatan.kelurahan", lang), f"{summary.kelurahan} / {len(data.kelurahan)}")
+
+period = f"{format_date(start, lang)} – {format_date(end, lang)}"
+source = t("kegiatan.sumber_grafik", lang)
+chart(charts.activities_per_month(shown, source=source, sample=data.is_sample, lang=lang), lang)
+chart(charts.participants_per_month(shown, source=source, sample=data.is_sample, lang=lang), lang)
+source_caption(data, ["kegiatan"], lang, period)
+
+st.subheader(t("kegiatan.daftar", lang))
+st.dataframe(
+    shown.sort_values("tanggal", ascending=False).head(500)[
+        ["tanggal", "jenis", "judul", "nama_kelurahan", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
+    hide_index=True, use_container_width=True,
+    column_config={
+        "tanggal": st.column_config.DateColumn(t("kolom.tanggal", lang), format="DD/MM/YYYY"),
+        "jenis": t("kegiatan.jenis", lang), "judul": t("kolom.judul", lang),
+        "nama_kelurahan": t("kelurahan", lang), "penyelenggara": t("kolom.penyelenggara", lang),
+        "peserta_anak": st.column_config.NumberColumn(t("kegiatan.anak", lang), format="localized"),
+        "peserta_dewasa": st.column_config.NumberColumn(t("kegiatan.dewasa", lang), format="localized"),
+    },
+)
+st.caption(t("kegiatan.daftar.batas", lang))

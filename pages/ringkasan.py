@@ -1,0 +1,53 @@
+"""Ringkasan: where Balikpapan stands, how far to Paripurna, the path so far."""
+
+import streamlit as st
+
+from kla import charts, scoring
+from kla.i18n import block_name, format_number, format_signed, t
+from kla.text import escape_markdown
+from kla.ui.data import dataset_or_stop
+from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_select
+
+lang = current_lang()
+st.title(t("ringkasan.judul", lang))
+data = dataset_or_stop(lang)
+sample_notice(data, lang)
+
+totals = scoring.city_totals(data.evaluasi_kota)
+years = totals["tahun"].tolist()
+year = url_select(t("ringkasan.tahun", lang), years[::-1], "tahun", years[-1])
+row = totals.set_index("tahun").loc[year]
+score = float(row["total"])
+next_step = scoring.next_category(score)
+
+cols = st.columns(4)
+cols[0].metric(t("ringkasan.skor", lang, tahun=year), format_number(score, 1, lang),
+               delta=None if row["perubahan"] != row["perubahan"] else format_signed(row["perubahan"], 1, lang),
+               help=t("ringkasan.skor.bantuan", lang))
+cols[1].metric(t("kategori", lang), row["kategori"])
+cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(scoring.points_to_paripurna(score), 1, lang),
+               help=t("ringkasan.ke_paripurna.bantuan", lang))
+if next_step is not None:
+    cols[3].metric(t("ringkasan.ke_berikut", lang, kategori=next_step[0]), format_number(next_step[1], 1, lang))
+
+official = data.kategori_resmi[data.kategori_resmi["tahun"] == year]
+for _, fact in official.iterrows():
+    reported = "" if fact["skor_dilaporkan"] != fact["skor_dilaporkan"] else \
+        t("ringkasan.resmi.skor", lang, skor=format_number(fact["skor_dilaporkan"], 0, lang))
+    st.info(t("ringkasan.resmi", lang, tahun=year, kategori=escape_markdown(fact["kategori"]), skor=reported,
+              url=fact["sumber"]), icon=":material/verified:")
+
+period = f"{years[0]}–{years[-1]}"
+source = t("ringkasan.sumber_grafik", lang)
+chart(charts.total_trend(totals, data.kategori_resmi, data.peta_jalan, source=source, sample=data.is_sample,
+                         lang=lang), lang)
+source_caption(data, ["evaluasi_kota", "kategori_resmi", "peta_jalan"], lang, period)
+
+st.subheader(t("ringkasan.capaian_blok", lang, tahun=year))
+attainment = scoring.block_attainment(data.evaluasi_kota, data.indikator, year)
+chart(charts.block_attainment_bar(attainment, year, source=source, sample=data.is_sample, lang=lang), lang)
+weakest = attainment.sort_values("persen").iloc[0]
+st.markdown(t("ringkasan.blok_terlemah", lang, blok=block_name(weakest["blok"], lang),
+              persen=format_number(weakest["persen"], 1, lang),
+              kurang=format_number(weakest["kekurangan"], 1, lang)))
+source_caption(data, ["evaluasi_kota", "indikator"], lang, str(year))

@@ -1,0 +1,59 @@
+"""Tentang data: definitions, indicator metadata, sources, method and the sample-data notice."""
+
+import streamlit as st
+
+from kla import scoring
+from kla.i18n import block_name, format_number, t
+from kla.text import escape_markdown
+from kla.ui.data import dataset_or_stop
+from kla.ui.widgets import current_lang, sample_notice
+
+lang = current_lang()
+st.title(t("tentang.judul", lang))
+data = dataset_or_stop(lang)
+sample_notice(data, lang)
+st.markdown(t("tentang.pengantar", lang))
+
+st.header(t("tentang.kategori", lang))
+st.dataframe(scoring.categories_table(), hide_index=True, use_container_width=False,
+             column_config={"kategori": t("kategori", lang), "dari": t("tentang.dari", lang),
+                            "sampai": t("tentang.sampai", lang)})
+st.markdown(t("tentang.metode", lang))
+
+st.header(t("tentang.resmi", lang))
+official = data.kategori_resmi.sort_values(["tahun", "skor_dilaporkan"])
+st.dataframe(official, hide_index=True, use_container_width=True,
+             column_config={"tahun": st.column_config.NumberColumn(t("tahun", lang), format="%d"),
+                            "kategori": t("kategori", lang),
+                            "skor_dilaporkan": t("tentang.skor_dilaporkan", lang),
+                            "sumber": st.column_config.LinkColumn(t("sumber", lang)),
+                            "keterangan": t("tentang.keterangan", lang)})
+sample_totals = scoring.city_totals(data.evaluasi_kota).set_index("tahun")["total"]
+for year, reports in official.dropna(subset=["skor_dilaporkan"]).groupby("tahun"):
+    if len(reports) > 1:
+        scores = " dan ".join(format_number(s, 0, lang) for s in reports["skor_dilaporkan"])
+        shown = format_number(sample_totals.get(year), 1, lang)
+        st.warning(t("tentang.konflik", lang, tahun=year, skor=scores, contoh=shown), icon=":material/warning:")
+
+st.header(t("tentang.indikator", lang))
+catalogue = data.indikator.assign(blok=data.indikator["blok"].map(lambda b: block_name(b, lang, short=True)))
+st.dataframe(
+    catalogue[["kode", "blok", "nama_id" if lang == "id" else "nama_en", "max_poin", "bobot_ilustratif", "satuan",
+               "definisi", "sumber_data", "periode", "penanggung_jawab"]],
+    hide_index=True, use_container_width=True,
+    column_config={"nama_id": t("kolom.nama", lang), "nama_en": t("kolom.nama", lang),
+                   "max_poin": t("tentang.max_poin", lang), "bobot_ilustratif": t("tentang.ilustratif", lang),
+                   "satuan": t("tentang.satuan", lang), "definisi": t("tentang.definisi", lang),
+                   "sumber_data": t("sumber", lang), "periode": t("periode", lang),
+                   "penanggung_jawab": t("tentang.penanggung_jawab", lang)},
+)
+if data.indikator["bobot_ilustratif"].any():
+    st.caption(t("tentang.bobot_catatan", lang))
+
+st.header(t("tentang.berkas", lang))
+for _, row in data.sumber.iterrows():
+    badge = f" · **{t('contoh.label', lang)}**" if row["contoh"] else ""
+    st.markdown(f"- `{escape_markdown(row['berkas'])}` — {escape_markdown(row['judul'])}{badge}  \n"
+                f"  {t('sumber', lang)}: {escape_markdown(row['sumber'])} · {t('periode', lang)}: "
+                f"{escape_markdown(row['periode'])} · {t('lisensi', lang)}: {escape_markdown(row['lisensi'])}")
+st.caption(t("tentang.kode_lisensi", lang))

@@ -1,0 +1,63 @@
+"""Tren: blocks and indicators over time, and kelurahan compared."""
+
+import streamlit as st
+
+from kla import charts, scoring
+from kla.i18n import block_name, t
+from kla.ui.data import dataset_or_stop
+from kla.ui.widgets import (
+    chart,
+    current_lang,
+    sample_notice,
+    source_caption,
+    url_multiselect,
+    url_radio,
+    url_select,
+)
+
+lang = current_lang()
+st.title(t("tren.judul", lang))
+data = dataset_or_stop(lang)
+sample_notice(data, lang)
+
+source = t("ringkasan.sumber_grafik", lang)
+years = sorted(data.evaluasi_kota["tahun"].unique())
+period = f"{years[0]}–{years[-1]}"
+view_names = {"blok": t("tren.tab.blok", lang), "indikator": t("tren.tab.indikator", lang),
+              "kelurahan": t("tren.tab.kelurahan", lang)}
+view = url_radio(t("tren.tampilan", lang), list(view_names), "tampilan", "blok", format_func=view_names.get)
+
+if view == "blok":
+    block_totals = scoring.block_totals_by_year(data.evaluasi_kota, data.indikator)
+    chart(charts.block_trend(block_totals, source=source, sample=data.is_sample, lang=lang), lang)
+    source_caption(data, ["evaluasi_kota", "indikator"], lang, period)
+
+elif view == "indikator":
+    blocks = url_select(t("tren.pilih_blok", lang), scoring.BLOCKS, "blok", "K3",
+                        format_func=lambda b: block_name(b, lang))
+    in_block = data.indikator[data.indikator["blok"] == blocks]
+    label = dict(zip(in_block["kode"], in_block["kode"] + " · " + in_block["nama_singkat"]))
+    codes = url_multiselect(t("tren.pilih_indikator", lang), list(label), "indikator", list(label),
+                            format_func=label.get)
+    if codes:
+        chart(charts.indicator_trend(data.evaluasi_kota, data.indikator, codes, source=source,
+                                     sample=data.is_sample, lang=lang), lang)
+    else:
+        st.info(t("tren.pilih_minimal", lang))
+    source_caption(data, ["evaluasi_kota", "indikator"], lang, period)
+
+else:
+    kel_totals = scoring.kelurahan_totals(data.skor_kelurahan, data.wilayah)
+    kelurahan = data.kelurahan.sort_values("nama")
+    label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
+    latest = kel_totals[kel_totals["tahun"] == kel_totals["tahun"].max()].sort_values("total")
+    default = [latest["kode_kelurahan"].iloc[0], latest["kode_kelurahan"].iloc[-1]]
+    codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan", default,
+                            format_func=label.get, max_selections=8)
+    if codes:
+        chart(charts.kelurahan_compare(kel_totals, codes, source=t("tren.sumber_kelurahan", lang),
+                                       sample=data.is_sample, lang=lang), lang)
+    else:
+        st.info(t("tren.pilih_minimal", lang))
+    kel_years = sorted(kel_totals["tahun"].unique())
+    source_caption(data, ["skor_kelurahan", "wilayah"], lang, f"{kel_years[0]}–{kel_years[-1]}")

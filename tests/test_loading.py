@@ -1,0 +1,191 @@
+"""Loading the whole folder: cross-file rules, formats, and writes that never lose good data."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import tiny_tables, write_tables
+from kla.loading import fingerprint, load_dataset, replace_folder_files, write_bytes_atomic
+
+
+def broken_city(tmp_path: Path, change) -> list:
+    tables = tiny_tables()
+    change(tables)
+    result = load_dataset(write_tables(tmp_path / "broken", tables))
+    assert result.dataset is None
+    return result.problems
+
+
+def test_tiny_city_loads(tiny_city):
+    result = load_dataset(tiny_city)
+    assert result.ok, result.problems
+    data = result.dataset
+    assert len(data.indikator) == 24
+    assert data.evaluasi_kota.groupby("tahun")["poin"].sum().round(6).to_dict() == {2023: 850.0, 2025: 880.0}
+    assert list(data.kelurahan["nama_kecamatan"]) == ["Balikpapan Tengah", "Balikpapan Selatan", "Balikpapan Selatan"]
+    assert data.is_sample and "kategori_resmi" not in data.sample_files
+
+
+def first(problems, berkas):
+    return next(p for p in problems if p.berkas == berkas)
+
+
+def test_points_above_indicator_maximum(tmp_path):
+    def change(t):
+        t["evaluasi_kota"].loc[0, "poin"] = 51  # KL-01's maximum is 50
+    problems = broken_city(tmp_path, change)
+    p = first(problems, "evaluasi_kota.csv")
+    assert (p.baris, p.kolom, p.nilai) == (2, "poin", "51") and "50" in p.harapan
+
+
+def test_unknown_indicator_code(tmp_path):
+    def change(t):
+        t["evaluasi_kota"].loc[3, "kode_indikator"] = "K1-99"
+    problems = broken_city(tmp_path, change)
+    assert any(p.nilai == "K1-99" and p.baris == 5 for p in problems)
+
+
+def test_incomplete_year(tmp_path):
+    def change(t):
+        t["evaluasi_kota"] = t["evaluasi_kota"].iloc[1:]
+    problems = broken_city(tmp_path, change)
+    assert any("2023" in p.harapan and "KL-01" in p.harapan for p in problems)
+
+
+def test_catalogue_must_sum_to_1000(tmp_path):
+    def change(t):
+        t["indikator"].loc[0, "max_poin"] = 60
+        t["evaluasi_kota"]["poin"] = t["evaluasi_kota"]["poin"].clip(upper=40)
+    problems = broken_city(tmp_path, change)
+    assert any(p.kolom == "max_poin" and p.nilai == "1010" for p in problems)
+
+
+def test_total_must_match_published_category(tmp_path):
+    def change(t):
+        t["kategori_resmi"].loc[3, "kategori"] = "Nindya"  # 2025 total 880 is Utama
+    problems = broken_city(tmp_path, change)
+    assert any("Nindya" in p.harapan and "2025" in (p.nilai or "") for p in problems)
+
+
+def test_unknown_kelurahan_code(tmp_path):
+    def change(t):
+        t["skor_kelurahan"].loc[0, "kode_kelurahan"] = "64.71.05.1003"  # not a Balikpapan code
+    problems = broken_city(tmp_path, change)
+    p = first(problems, "skor_kelurahan.csv")
+    assert (p.baris, p.nilai) == (2, "64.71.05.1003")
+
+
+def test_kelurahan_block_points_above_block_maximum(tmp_path):
+    def change(t):
+        t["skor_kelurahan"].loc[1, "poin"] = 121  # block K1 maximum is 120
+    problems = broken_city(tmp_path, change)
+    assert any(p.berkas == "skor_kelurahan.csv" and p.baris == 3 and "120" in p.harapan for p in problems)
+
+
+def test_initiative_end_before_start(tmp_path):
+    def change(t):
+        t["inisiatif"].loc[2, "tanggal_selesai"] = "2023-12-31"
+    p = first(broken_city(tmp_path, change), "inisiatif.csv")
+    assert (p.baris, p.kolom) == (4, "tanggal_selesai")
+
+
+def test_initiative_half_a_coordinate(tmp_path):
+    def change(t):
+        t["inisiatif"].loc[0, "lat"] = "-1.25"
+    p = first(broken_city(tmp_path, change), "inisiatif.csv")
+    assert p.kolom == "lat/lon" and p.baris == 2
+
+
+def test_activity_links_unknown_initiative(tmp_path):
+    def change(t):
+        t["kegiatan"].loc[2, "id_inisiatif"] = "INI-0999"
+    p = first(broken_city(tmp_path, change), "kegiatan.csv")
+    assert (p.baris, p.kolom, p.nilai) == (4, "id_inisiatif", "INI-0999")
+
+
+def test_roadmap_target_above_block_maximum(tmp_path):
+    def change(t):
+        t["peta_jalan"].loc[1, "target_poin"] = 151  # KL maximum 150
+    p = first(broken_city(tmp_path, change), "peta_jalan.csv")
+    assert p.baris == 3 and "150" in p.harapan
+
+
+def test_kelurahan_code_must_start_with_its_kecamatan(tmp_path):
+    def change(t):
+        t["wilayah"].loc[2, "kode_induk"] = "64.71.05"  # Gunung Sari Ulu is in 64.71.04
+    p = first(broken_city(tmp_path, change), "wilayah.csv")
+    assert p.baris == 4 and "64.71.05" in p.harapan
+
+
+def test_every_file_needs_a_source_row(tmp_path):
+    def change(t):
+        t["sumber"] = t["sumber"][t["sumber"]["berkas"] != "kegiatan"]
+    p = first(broken_city(tmp_path, change), "sumber.csv")
+    assert p.nilai == "kegiatan"
+
+
+def test_missing_file(tiny_city):
+    (tiny_city / "kegiatan.csv").unlink()
+    result = load_dataset(tiny_city)
+    assert result.dataset is None
+    assert [p.berkas for p in result.problems] == ["kegiatan.csv"]
+
+
+def test_unreadable_csv_is_a_problem_not_a_crash(tiny_city):
+    (tiny_city / "kegiatan.csv").write_bytes(b'id,tanggal\n"KEG-1,2025')
+    result = load_dataset(tiny_city)
+    assert result.dataset is None and result.problems[0].berkas == "kegiatan.csv"
+
+
+def test_xlsx_used_when_no_csv(tiny_city):
+    table = pd.read_csv(tiny_city / "inisiatif.csv", dtype=str, keep_default_na=False)
+    table.to_excel(tiny_city / "inisiatif.xlsx", index=False)
+    (tiny_city / "inisiatif.csv").unlink()
+    result = load_dataset(tiny_city)
+    assert result.ok, result.problems
+    assert result.dataset.inisiatif["tanggal_mulai"].iat[0] == pd.Timestamp("2023-01-10")
+
+
+def test_semicolon_csv_from_indonesian_excel(tiny_city):
+    table = pd.read_csv(tiny_city / "kegiatan.csv", dtype=str, keep_default_na=False)
+    table.to_csv(tiny_city / "kegiatan.csv", index=False, sep=";")
+    assert load_dataset(tiny_city).ok
+
+
+def test_bad_update_changes_nothing(tiny_city):
+    before = {p.name: p.read_bytes() for p in tiny_city.glob("*.csv")}
+    bad = (tiny_city / "kegiatan.csv").read_text().replace("KEG-000004", "KEG-000001")  # duplicate id
+    result = replace_folder_files(tiny_city, {"kegiatan.csv": bad.encode()})
+    assert not result.ok and any("unik" in p.harapan for p in result.problems)
+    assert {p.name: p.read_bytes() for p in tiny_city.glob("*.csv")} == before
+    assert not list(tiny_city.parent.glob(".data-staging-*"))
+
+
+def test_good_update_keeps_previous_version(tiny_city):
+    old = (tiny_city / "kegiatan.csv").read_bytes()
+    new = old.decode().replace("Rapat GT Maret", "Rapat GT Maret (revisi)").encode()
+    result = replace_folder_files(tiny_city, {"kegiatan.csv": new})
+    assert result.ok
+    assert (tiny_city / "kegiatan.csv").read_bytes() == new
+    assert (tiny_city / ".sebelumnya" / "kegiatan.csv").read_bytes() == old
+
+
+def test_fingerprint_changes_when_a_file_changes(tiny_city):
+    before = fingerprint(tiny_city)
+    path = tiny_city / "peta_jalan.csv"
+    write_bytes_atomic(path, path.read_bytes() + b"\n")
+    assert fingerprint(tiny_city) != before
+
+
+def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"lama")
+
+    def explode(*_):
+        raise OSError("disk penuh")
+    monkeypatch.setattr("os.replace", explode)
+    with pytest.raises(OSError):
+        write_bytes_atomic(path, b"baru")
+    assert path.read_bytes() == b"lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]

@@ -1,0 +1,107 @@
+"""Single-file validation: every rule rejects a bad cell and names file, row, column and value."""
+
+import pandas as pd
+import pytest
+
+from kla.schema import EVALUASI_KOTA, INISIATIF, KEGIATAN, WILAYAH, Problem, parse_table
+
+
+def raw(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows).astype(str)
+
+
+def activity(**changes: str) -> dict:
+    row = {"id": "KEG-000001", "tanggal": "2025-01-15", "jenis": "forum anak", "judul": "Kumpul",
+           "kode_kelurahan": "64.71.04.1001", "penyelenggara": "DP3AKB", "peserta_anak": "40",
+           "peserta_dewasa": "5", "blok": "K1", "id_inisiatif": ""}
+    return {**row, **changes}
+
+
+def only_problem(table: pd.DataFrame, spec=KEGIATAN) -> Problem:
+    _, problems = parse_table(table, spec, f"{spec.name}.csv")
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_valid_row_is_typed():
+    typed, problems = parse_table(raw([activity()]), KEGIATAN, "kegiatan.csv")
+    assert problems == []
+    assert typed["peserta_anak"].iat[0] == 40
+    assert typed["tanggal"].iat[0] == pd.Timestamp("2025-01-15")
+    assert pd.isna(typed["id_inisiatif"].iat[0])
+
+
+@pytest.mark.parametrize(
+    ("column", "bad", "expected_words"),
+    [
+        ("peserta_anak", "empat puluh", "bilangan bulat"),
+        ("peserta_anak", "2.5", "bilangan bulat"),
+        ("peserta_anak", "-3", "antara 0 dan 100000"),
+        ("tanggal", "2025-13-40", "tanggal"),
+        ("jenis", "arisan", "salah satu dari"),
+        ("kode_kelurahan", "64.71.4.1001", "pola"),
+        ("id", "K-1", "pola"),
+        ("blok", "K9", "salah satu dari"),
+    ],
+)
+def test_bad_cell_names_file_row_column_value(column, bad, expected_words):
+    table = raw([activity(), activity(**{"id": "KEG-000002", column: bad})])
+    problem = only_problem(table)
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("kegiatan.csv", 3, column, bad)
+    assert expected_words in problem.harapan
+    assert "baris 3" in str(problem) and column in str(problem)
+
+
+def test_required_cell_empty():
+    problem = only_problem(raw([activity(judul="  ")]))
+    assert (problem.baris, problem.kolom) == (2, "judul")
+    assert "wajib" in problem.harapan
+
+
+def test_optional_cell_may_be_empty():
+    _, problems = parse_table(raw([activity(kode_kelurahan="")]), KEGIATAN, "kegiatan.csv")
+    assert problems == []
+
+
+def test_missing_required_column_is_reported_once():
+    table = raw([activity()]).drop(columns=["penyelenggara"])
+    problem = only_problem(table)
+    assert problem.kolom == "penyelenggara" and "tidak ada" in problem.harapan
+
+
+def test_duplicate_key_points_to_first_row():
+    problem = only_problem(raw([activity(), activity(judul="lain"), activity(id="KEG-000009")]))
+    assert problem.baris == 3 and "baris 2" in problem.harapan
+
+
+def test_enum_is_case_insensitive_and_canonicalised():
+    typed, problems = parse_table(raw([activity(jenis="Forum Anak", blok="k1")]), KEGIATAN, "kegiatan.csv")
+    assert problems == []
+    assert (typed["jenis"].iat[0], typed["blok"].iat[0]) == ("forum anak", "K1")
+
+
+@pytest.mark.parametrize("text", ["2025-01-15", "15/01/2025", "15-01-2025", "2025-01-15 00:00:00"])
+def test_date_formats_people_type(text):
+    typed, problems = parse_table(raw([activity(tanggal=text)]), KEGIATAN, "kegiatan.csv")
+    assert problems == [] and typed["tanggal"].iat[0] == pd.Timestamp("2025-01-15")
+
+
+def test_decimal_comma_is_read():
+    typed, problems = parse_table(raw([{"tahun": "2025", "kode_indikator": "K3-15", "poin": "38,5"}]),
+                                  EVALUASI_KOTA, "evaluasi_kota.csv")
+    assert problems == [] and typed["poin"].iat[0] == 38.5
+
+
+def test_coordinates_outside_balikpapan_rejected():
+    row = {"id": "INI-0001", "nama": "x", "jenis": "RBRA", "kode_kelurahan": "64.71.04.1001", "blok": "K4",
+           "jenis_mitra": "komunitas", "nama_mitra": "x", "status": "berjalan", "tanggal_mulai": "2024-01-01",
+           "tanggal_selesai": "", "lat": "1.2379", "lon": "116.85", "deskripsi": ""}
+    problem = only_problem(raw([row]), INISIATIF)
+    assert problem.kolom == "lat" and problem.nilai == "1.2379"
+
+
+def test_thousands_dot_is_not_read_as_a_small_number():
+    row = {"kode": "64.71.04", "tingkat": "kecamatan", "nama": "Balikpapan Tengah", "kode_induk": "", "alias": "",
+           "anak_0_17": "12.000"}
+    problem = only_problem(raw([row]), WILAYAH)
+    assert problem.kolom == "anak_0_17"  # a thousands dot is not a number here: reported, not misread as 12
