@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import tiny_tables, write_tables
 from kla.loading import fingerprint, load_dataset, replace_folder_files, write_bytes_atomic
+from tests.conftest import tiny_tables, write_tables
 
 
 def broken_city(tmp_path: Path, change) -> list:

@@ -1,0 +1,278 @@
+"""Balikpapan's kecamatan and kelurahan: the official list, and matching the names people type.
+
+Sections:
+
+1. Official regions: the 6 kecamatan and 34 kelurahan with their Kemendagri codes
+   (Kepmendagri 300.2.2-2430/2025 spelling), copied by hand from ``shared/domain/KLA.md``.
+   This is the seed that the sample-data generator writes to ``data/wilayah.csv``.
+2. Name normalisation: one comparable key per name, so "Gn. Sari Ulu", "GUNUNGSARI ULU" and
+   "Kel. Gunung Sari Ulu" all become ``gunungsariulu``.
+3. Name matching: from free text (a code, an official name or a known variant) to a code, with
+   the way it was matched reported, so an import can tell the user what it understood.
+
+Matching compares whole names only: "Damai" is Damai in Balikpapan Kota, never Damai Baru or
+Damai Bahagia in Balikpapan Selatan. Guessing by prefix or similarity would silently put a
+record in the wrong kelurahan, which is worse than asking the user to fix the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+# ---------------------------------------------------------------------------------------------
+# 1. Official regions
+# ---------------------------------------------------------------------------------------------
+
+REGION_COLUMNS = ("kode", "tingkat", "nama", "kode_induk", "alias")
+REGION_LEVELS = ("kecamatan", "kelurahan")
+
+# (kode, tingkat, nama, kode_induk, alias). Codes are copied, never counted: Balikpapan Selatan's
+# kelurahan codes have gaps (.1002 .1006 .1008 ... .1012) left by older splits.
+REGION_ROWS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("64.71.01", "kecamatan", "Balikpapan Timur", "", "Baltim"),
+    ("64.71.02", "kecamatan", "Balikpapan Barat", "", "Balbar"),
+    ("64.71.03", "kecamatan", "Balikpapan Utara", "", "Balut"),
+    ("64.71.04", "kecamatan", "Balikpapan Tengah", "", "Balteng"),
+    ("64.71.05", "kecamatan", "Balikpapan Selatan", "", "Balsel"),
+    ("64.71.06", "kecamatan", "Balikpapan Kota", "", "Balkot"),
+    # Balikpapan Timur
+    ("64.71.01.1001", "kelurahan", "Manggar", "64.71.01", ""),
+    ("64.71.01.1002", "kelurahan", "Lamaru", "64.71.01", ""),
+    ("64.71.01.1003", "kelurahan", "Teritip", "64.71.01", ""),
+    ("64.71.01.1004", "kelurahan", "Manggar Baru", "64.71.01", ""),
+    # Balikpapan Barat
+    ("64.71.02.1001", "kelurahan", "Baru Ilir", "64.71.02", ""),
+    ("64.71.02.1002", "kelurahan", "Baru Tengah", "64.71.02", ""),
+    ("64.71.02.1003", "kelurahan", "Baru Ulu", "64.71.02", ""),
+    ("64.71.02.1004", "kelurahan", "Kariangau", "64.71.02", "Karingau"),
+    ("64.71.02.1005", "kelurahan", "Margo Mulyo", "64.71.02", "Margomulyo"),
+    ("64.71.02.1006", "kelurahan", "Marga Sari", "64.71.02", "Margasari"),
+    # Balikpapan Utara
+    ("64.71.03.1001", "kelurahan", "Batu Ampar", "64.71.03", ""),
+    ("64.71.03.1002", "kelurahan", "Gunung Samarinda", "64.71.03", "Gunungsamarinda;Gn. Samarinda"),
+    ("64.71.03.1003", "kelurahan", "Karang Joang", "64.71.03", ""),
+    ("64.71.03.1004", "kelurahan", "Muara Rapak", "64.71.03", "Muararapak"),
+    ("64.71.03.1005", "kelurahan", "Gunung Samarinda Baru", "64.71.03", "Gunungsamarinda Baru;Gn. Samarinda Baru"),
+    ("64.71.03.1006", "kelurahan", "Graha Indah", "64.71.03", ""),
+    # Balikpapan Tengah
+    ("64.71.04.1001", "kelurahan", "Gunung Sari Ulu", "64.71.04", "GSU;Gunungsari Ulu;Gn. Sari Ulu"),
+    ("64.71.04.1002", "kelurahan", "Gunung Sari Ilir", "64.71.04", "Gunungsari Ilir;Gn. Sari Ilir"),
+    ("64.71.04.1003", "kelurahan", "Karang Rejo", "64.71.04", ""),
+    ("64.71.04.1004", "kelurahan", "Karang Jati", "64.71.04", ""),
+    ("64.71.04.1005", "kelurahan", "Mekar Sari", "64.71.04", "Mekarsari"),
+    ("64.71.04.1006", "kelurahan", "Sumber Rejo", "64.71.04", ""),
+    # Balikpapan Selatan
+    ("64.71.05.1002", "kelurahan", "Sepinggan", "64.71.05", ""),
+    ("64.71.05.1006", "kelurahan", "Gunung Bahagia", "64.71.05", "Gunungbahagia;Gn. Bahagia"),
+    ("64.71.05.1008", "kelurahan", "Sepinggan Baru", "64.71.05", ""),
+    ("64.71.05.1009", "kelurahan", "Sepinggan Raya", "64.71.05", ""),
+    ("64.71.05.1010", "kelurahan", "Sungainangka", "64.71.05", "Sungai Nangka"),
+    ("64.71.05.1011", "kelurahan", "Damai Baru", "64.71.05", ""),
+    ("64.71.05.1012", "kelurahan", "Damai Bahagia", "64.71.05", ""),
+    # Balikpapan Kota
+    ("64.71.06.1001", "kelurahan", "Prapatan", "64.71.06", ""),
+    ("64.71.06.1002", "kelurahan", "Telaga Sari", "64.71.06", "Telagasari"),
+    ("64.71.06.1003", "kelurahan", "Klandasan Ulu", "64.71.06", ""),
+    ("64.71.06.1004", "kelurahan", "Klandasan Ilir", "64.71.06", ""),
+    ("64.71.06.1005", "kelurahan", "Damai", "64.71.06", ""),
+)
+
+
+def official_regions() -> pd.DataFrame:
+    """The 6 kecamatan and 34 kelurahan, in the ``wilayah.csv`` column layout (without child counts)."""
+    return pd.DataFrame(list(REGION_ROWS), columns=list(REGION_COLUMNS))
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Name normalisation
+# ---------------------------------------------------------------------------------------------
+
+# Words people put in front of a name that say its level, not which region it is.
+_LEVEL_PREFIXES = frozenset({"kelurahan", "kel", "kecamatan", "kec"})
+# Abbreviations written as a separate word, expanded so "Gn. Sari" meets "Gunung Sari".
+_WORD_EXPANSIONS = {"gn": "gunung", "gng": "gunung", "bpp": "balikpapan"}
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^0-9a-z]+")
+# The kecamatan are all "Balikpapan X"; people often write only "X".
+_CITY_WORD = "balikpapan"
+
+
+def _plain_letters(text: str) -> str:
+    """Casefolded, with accents dropped, so "Kariangáu" and "KARIANGAU" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name: punctuation dropped, level prefixes removed, abbreviations expanded."""
+    words = _NOT_LETTER_OR_DIGIT.sub(" ", _plain_letters(text)).split()
+    # Keep the last word even if it is a prefix word, so a bare "Kec." is not turned into nothing.
+    while len(words) > 1 and words[0] in _LEVEL_PREFIXES:
+        words = words[1:]
+    return [_WORD_EXPANSIONS.get(word, word) for word in words]
+
+
+def normalize_name(text: str) -> str:
+    """A comparison key for a region name.
+
+    Spaces are removed last because Balikpapan names are written both joined and spaced
+    ("Sungainangka"/"Sungai Nangka", "Mekarsari"/"Mekar Sari"); no two official names differ
+    only by spacing, so nothing is lost.
+    """
+    return "".join(_name_words(text))
+
+
+def _without_city_word(text: str) -> str | None:
+    """``tengah`` for "Balikpapan Tengah"; None when the name does not start with the city name."""
+    key = normalize_name(text)
+    if key.startswith(_CITY_WORD) and len(key) > len(_CITY_WORD):
+        return key[len(_CITY_WORD):]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Name matching
+# ---------------------------------------------------------------------------------------------
+
+MatchMethod = Literal["kode", "nama", "alias", "tidak cocok", "ambigu"]
+MATCH_COLUMNS = ("teks", "kode", "nama", "cara")
+_CODE_LIKE = re.compile(r"[\d.\s-]*\d[\d.\s-]*")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """What a typed name was understood as.
+
+    ``cara`` says how: "kode" (the text was a code), "nama" (the official name), "alias" (a
+    listed variant), "tidak cocok" (nothing) or "ambigu" (several regions; ``kandidat`` lists
+    their official names so the message can name them).
+    """
+
+    text: str
+    kode: str | None
+    nama: str | None
+    cara: MatchMethod
+    kandidat: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Lookup tables for one level (kecamatan or kelurahan), built by :func:`build_name_index`."""
+
+    tingkat: str
+    names_by_code: Mapping[str, str]
+    codes_by_digits: Mapping[str, str]
+    codes_by_name: Mapping[str, frozenset[str]]
+    codes_by_alias: Mapping[str, frozenset[str]]
+
+
+def _text_or_empty(value: object) -> str:
+    """Cells read from CSV/XLSX may be NaN or None where the user left them empty."""
+    return value if isinstance(value, str) else ""
+
+
+def _digits(code: str) -> str:
+    # Codes arrive as "64.71.05.1010", "6471051010" or "64 71 05 1010": compare digits only.
+    return re.sub(r"\D", "", code)
+
+
+def _split_aliases(alias_cell: object) -> list[str]:
+    return [alias.strip() for alias in _text_or_empty(alias_cell).split(";") if alias.strip()]
+
+
+def _add_key(table: dict[str, set[str]], name: str, kode: str) -> None:
+    key = normalize_name(name)
+    if key:
+        table.setdefault(key, set()).add(kode)
+
+
+def _freeze(table: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    return {key: frozenset(codes) for key, codes in table.items()}
+
+
+def build_name_index(wilayah: pd.DataFrame, tingkat: str = "kelurahan") -> NameIndex:
+    """Index the rows of ``wilayah`` at one level by code, normalised official name and alias.
+
+    For names starting with "Balikpapan" the rest ("Tengah") is indexed as an alias too, so it
+    matches while it is unambiguous and becomes "ambigu" if another region shares it.
+    """
+    if tingkat not in REGION_LEVELS:
+        raise ValueError(f"Tingkat wilayah '{tingkat}' tidak dikenal: pilih kecamatan atau kelurahan.")
+    rows = wilayah[wilayah["tingkat"] == tingkat]
+    names_by_code: dict[str, str] = {}
+    by_name: dict[str, set[str]] = {}
+    by_alias: dict[str, set[str]] = {}
+    for kode, nama, alias_cell in zip(rows["kode"], rows["nama"], rows.get("alias", pd.Series(dtype=str))):
+        kode, nama = str(kode).strip(), _text_or_empty(nama).strip()
+        names_by_code[kode] = nama
+        _add_key(by_name, nama, kode)
+        for alias in _split_aliases(alias_cell):
+            _add_key(by_alias, alias, kode)
+        short = _without_city_word(nama)
+        if short:
+            by_alias.setdefault(short, set()).add(kode)
+    return NameIndex(
+        tingkat=tingkat,
+        names_by_code=names_by_code,
+        codes_by_digits={_digits(kode): kode for kode in names_by_code},
+        codes_by_name=_freeze(by_name),
+        codes_by_alias=_freeze(by_alias),
+    )
+
+
+def _match_code(text: str, index: NameIndex) -> NameMatch:
+    kode = index.codes_by_digits.get(_digits(text))
+    if kode is None:
+        return NameMatch(text, None, None, "tidak cocok")
+    return NameMatch(text, kode, index.names_by_code[kode], "kode")
+
+
+def _match_from_codes(text: str, codes: frozenset[str], cara: MatchMethod, index: NameIndex) -> NameMatch:
+    if len(codes) == 1:
+        (kode,) = codes
+        return NameMatch(text, kode, index.names_by_code[kode], cara)
+    candidates = tuple(sorted(index.names_by_code[kode] for kode in codes))
+    return NameMatch(text, None, None, "ambigu", candidates)
+
+
+def match_name(text: str, index: NameIndex) -> NameMatch:
+    """Match one typed name (or code) to one region of the index's level.
+
+    Official names are tried before aliases, so an alias that happens to equal another
+    region's official name cannot take that name away from it.
+    """
+    text = _text_or_empty(text)
+    if _CODE_LIKE.fullmatch(text.strip()):
+        return _match_code(text, index)
+    key = normalize_name(text)
+    for table, cara in ((index.codes_by_name, "nama"), (index.codes_by_alias, "alias")):
+        codes = table.get(key)
+        if codes:
+            return _match_from_codes(text, codes, cara, index)
+    return NameMatch(text, None, None, "tidak cocok")
+
+
+def match_names(texts: Iterable[str], index: NameIndex) -> pd.DataFrame:
+    """One row per input, in input order: teks, kode, nama, cara (see :class:`NameMatch`)."""
+    matches = [match_name(text, index) for text in texts]
+    return pd.DataFrame([(m.text, m.kode, m.nama, m.cara) for m in matches], columns=list(MATCH_COLUMNS))
+
+
+def describe_match(match: NameMatch) -> str:
+    """One Indonesian sentence telling the user how a typed name was read."""
+    shown = f"“{match.text.strip()}”"
+    if match.cara == "kode":
+        return f"{shown} adalah kode {match.nama}."
+    if match.cara == "nama":
+        return f"{shown} dikenali sebagai {match.nama} ({match.kode})."
+    if match.cara == "alias":
+        return f"{shown} dibaca sebagai {match.nama} ({match.kode}), ejaan lain dari nama resmi."
+    if match.cara == "ambigu":
+        return (f"{shown} cocok dengan lebih dari satu wilayah ({', '.join(match.kandidat)}): "
+                "tulis nama lengkap atau kodenya.")
+    return f"{shown} tidak cocok dengan nama atau kode wilayah mana pun: periksa ejaannya."

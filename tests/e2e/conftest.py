@@ -1,0 +1,41 @@
+"""Fixtures of the browser tests (helpers live in ``tests/e2e/browser.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, Network, start_app, stop_app
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    proc, url = start_app()
+    try:
+        yield url
+    finally:
+        stop_app(proc)
+
+
+@pytest.fixture(scope="session")
+def base_url(app_url: str) -> str:
+    return app_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1366, "height": 768}}
+
+
+@pytest.fixture
+def network(page) -> Network:
+    net = Network()
+    page.route("**/*", net.route)
+    page.on("console", lambda msg: net.console_errors.append(msg.text) if msg.type == "error" else None)
+    return net

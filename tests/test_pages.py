@@ -1,0 +1,108 @@
+"""AppTest of every page: no exception, the sample notice, and each page's key elements.
+
+AppTest runs the real scripts in-process (no browser); what a person sees in Chromium is tested
+in the browser tests.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/kegiatan.py", "pages/tentang.py"]
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plotly_figures(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [c.value for c in at.caption] + [e.value for e in at.error]
+    return "\n".join(map(str, parts))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_and_says_sample(page):
+    at = open_page(page)
+    assert any("Data contoh" in w.value for w in at.warning)
+    assert at.title[0].value
+
+
+def test_ringkasan_headline_numbers():
+    at = open_page(PAGES[0])
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Kategori"] == "Utama"
+    assert "Skor 2025" in labels and "," in labels["Skor 2025"]  # Indonesian decimal comma
+    assert len(plotly_figures(at)) == 2
+    assert "Sumber:" in texts(at)
+
+
+def test_ringkasan_year_from_url():
+    at = open_page(PAGES[0], tahun="2019")
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Kategori"] == "Nindya" and "Skor 2019" in labels
+
+
+def test_tren_views():
+    for view in ("blok", "indikator", "kelurahan"):
+        at = open_page(PAGES[1], tampilan=view)
+        assert len(plotly_figures(at)) == 1, view
+
+
+def test_inisiatif_filter_from_url():
+    at = open_page(PAGES[2], jenis="Forum Anak")
+    table = at.dataframe[0].value
+    assert len(table) >= 34 and set(table["jenis"]) == {"Forum Anak"}
+    assert len(plotly_figures(at)) == 3
+
+
+def test_kegiatan_metrics():
+    at = open_page(PAGES[3], dari="2025-01-01", sampai="2025-12-31")
+    labels = {m.label: m.value for m in at.metric}
+    assert int(labels["Kegiatan"].replace(".", "")) > 0
+    assert len(plotly_figures(at)) == 2
+
+
+def test_tentang_states_the_2023_conflict():
+    at = open_page(PAGES[4])
+    conflict = [w.value for w in at.warning if "2023" in w.value]
+    assert conflict and "891" in conflict[0] and "817" in conflict[0]
+
+
+def test_english_interface():
+    at = open_page(PAGES[0], lang="en")
+    assert at.title[0].value == "KLA Balikpapan at a glance"
+    assert any("Sample data" in w.value for w in at.warning)
+
+
+def test_broken_data_shows_problem_list_not_a_traceback(tiny_city, monkeypatch):
+    (tiny_city / "kegiatan.csv").write_text("id,tanggal\nKEG-000001,kemarin\n")
+    monkeypatch.setenv("KLA_DATA_DIR", str(tiny_city))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "kegiatan.csv" in texts(at) and "Data tidak dapat dimuat" in texts(at)
+
+
+def test_last_good_data_kept_when_a_file_breaks(tiny_city, monkeypatch):
+    monkeypatch.setenv("KLA_DATA_DIR", str(tiny_city))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert {m.label: m.value for m in at.metric}["Kategori"] == "Utama"
+    (tiny_city / "peta_jalan.csv").write_text("tahun,blok,target_poin\n2027,TOTAL,seribu\n")
+    at.run()
+    assert not at.exception
+    assert "peta_jalan.csv" in texts(at)
+    assert {m.label: m.value for m in at.metric}["Kategori"] == "Utama"  # still served
