@@ -207,7 +207,9 @@ def build_name_index(wilayah: pd.DataFrame, tingkat: str = "kelurahan") -> NameI
     names_by_code: dict[str, str] = {}
     by_name: dict[str, set[str]] = {}
     by_alias: dict[str, set[str]] = {}
-    for kode, nama, alias_cell in zip(rows["kode"], rows["nama"], rows.get("alias", pd.Series(dtype=str))):
+    # The alias column is optional in wilayah.csv; zip would silently drop rows if it were shorter.
+    alias_cells = rows["alias"] if "alias" in rows.columns else [""] * len(rows)
+    for kode, nama, alias_cell in zip(rows["kode"], rows["nama"], alias_cells):
         kode, nama = str(kode).strip(), _text_or_empty(nama).strip()
         names_by_code[kode] = nama
         _add_key(by_name, nama, kode)

@@ -189,3 +189,9 @@ def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
         write_bytes_atomic(path, b"baru")
     assert path.read_bytes() == b"lama"
     assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]
+
+
+def test_atomic_write_keeps_files_readable(tmp_path):
+    path = tmp_path / "x.csv"
+    write_bytes_atomic(path, b"isi")
+    assert path.stat().st_mode & 0o044 == 0o044  # group and others can read, like a normal file
