@@ -1,19 +1,25 @@
-"""Entry point: ``streamlit run dashboard.py``. Page config, language, and the page list.
+"""Entry point: page config, language, and the page list. Start it with ``python -m kla serve``.
 
 Pages live in ``pages/`` as the user asked. ``st.navigation`` replaces Streamlit's legacy
-auto-discovery of that folder (Streamlit 1.67 sets ``uses_pages_directory = False`` once
-``st.navigation`` runs), so each page is listed once, in this order, with these URLs.
+auto-discovery of that folder, but Streamlit 1.67 only learns that after the first script run:
+the first visitor after a plain ``streamlit run dashboard.py`` would briefly see the folder's file
+names in the sidebar. ``python -m kla serve`` (kla/cli.py) switches the legacy mode off before the
+server starts; the browser tests check that no other page name ever appears.
 """
+
+from pathlib import Path
 
 import streamlit as st
 
 from kla.i18n import t
-from kla.ui.widgets import current_lang, language_selector
+from kla.ui.widgets import current_lang, language_selector, page_style
 
-st.set_page_config(page_title="KLA Balikpapan", page_icon=":material/child_care:", layout="wide",
-                   initial_sidebar_state="auto")
+# A local icon: a Material icon here makes Streamlit fetch the favicon from Google Fonts.
+FAVICON = Path(__file__).parent / "static" / "favicon.png"
+st.set_page_config(page_title="KLA Balikpapan", page_icon=str(FAVICON), layout="wide", initial_sidebar_state="auto")
 
 lang = current_lang()
+page_style()
 
 PAGES = [
     # (file, title key, url path, icon); the first is the default page, served at "/".

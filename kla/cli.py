@@ -16,7 +16,10 @@ from kla.loading import LoadResult, load_dataset
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "run", None) is not _run_serve:
+        parser.error(f"argumen tidak dikenal: {' '.join(extra)}")
+    args.streamlit_args = extra
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
@@ -35,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="periksa semua berkas data; keluar 1 bila ada masalah")
     validate.add_argument("dir", nargs="?", type=Path, default=None, help="folder data (bawaan: KLA_DATA_DIR atau data/)")
     validate.set_defaults(run=_run_validate)
+
+    serve = commands.add_parser("serve", help="jalankan dasbor; opsi lain diteruskan ke streamlit run "
+                                "(mis. --server.port 8502)")
+    serve.set_defaults(run=_run_serve)
 
     datadict = commands.add_parser("datadict", help="tulis ulang kamus data di data/README.md dari skema")
     datadict.add_argument("--check", action="store_true", help="hanya periksa apakah data/README.md sudah sesuai")
@@ -74,6 +81,23 @@ def _run_validate(args: argparse.Namespace) -> int:
     print(f"OK: {folder} sah. {len(data.indikator)} indikator, {len(data.kelurahan)} kelurahan, "
           f"{len(data.inisiatif)} inisiatif, {len(data.kegiatan)} kegiatan.")
     return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    """Start Streamlit in this process after turning off its legacy ``pages/`` discovery.
+
+    Streamlit 1.67 decides on the first session whether the app is a v1 multipage app by
+    checking whether a ``pages/`` folder exists; only after ``st.navigation`` has run once does it
+    switch that off. Until then the first visitor sees the folder's file names in the sidebar and
+    a direct link such as ``/tren`` runs ``pages/tren.py`` without ``dashboard.py``. Setting the
+    flag before the server starts avoids both, for every visitor.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli as streamlit_cli
+
+    PagesManager.uses_pages_directory = False
+    script = str(config.PROJECT_ROOT / "dashboard.py")
+    return streamlit_cli.main(["run", script, *args.streamlit_args], standalone_mode=False) or 0
 
 
 def _run_datadict(args: argparse.Namespace) -> int:

@@ -245,6 +245,15 @@ def what_if(evaluasi: pd.DataFrame, indikator: pd.DataFrame, tahun: int, raised:
     )
 
 
+def next_roadmap_target(peta_jalan: pd.DataFrame, after_year: int) -> tuple[int | None, float | None]:
+    """The first roadmap year after ``after_year`` and its total target; (None, None) if none."""
+    totals = peta_jalan[(peta_jalan["blok"] == ROADMAP_TOTAL) & (peta_jalan["tahun"] > after_year)]
+    if totals.empty:
+        return None, None
+    first = totals.sort_values("tahun").iloc[0]
+    return int(first["tahun"]), float(first["target_poin"])
+
+
 def roadmap_target(peta_jalan: pd.DataFrame, tahun: int, blok: str = ROADMAP_TOTAL) -> float | None:
     """Roadmap target points for a year and block (``"TOTAL"`` for the city); ``None`` if not set."""
     if blok not in (*BLOCKS, ROADMAP_TOTAL):

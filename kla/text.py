@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import html
 import re
+import string
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$])")
+# CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it means no data
+# text can open a link, an emphasis, a heading or an HTML tag.
+_MARKDOWN_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 
 
 def escape_html(text: object) -> str:
@@ -18,5 +21,5 @@ def escape_html(text: object) -> str:
 
 
 def escape_markdown(text: object) -> str:
-    """For st.markdown / captions: HTML-escaped and with Markdown syntax characters backslashed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape_html(text)).replace("\n", " ")
+    """For st.markdown / captions: every punctuation character backslashed, on one line."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", "" if text is None else str(text)).replace("\n", " ")

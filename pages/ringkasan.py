@@ -1,5 +1,6 @@
 """Ringkasan: where Balikpapan stands, how far to Paripurna, the path so far."""
 
+import pandas as pd
 import streamlit as st
 
 from kla import charts, scoring
@@ -22,17 +23,22 @@ next_step = scoring.next_category(score)
 
 cols = st.columns(4)
 cols[0].metric(t("ringkasan.skor", lang, tahun=year), format_number(score, 1, lang),
-               delta=None if row["perubahan"] != row["perubahan"] else format_signed(row["perubahan"], 1, lang),
+               delta=None if pd.isna(row["perubahan"]) else format_signed(row["perubahan"], 1, lang),
                help=t("ringkasan.skor.bantuan", lang))
 cols[1].metric(t("kategori", lang), row["kategori"])
 cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(scoring.points_to_paripurna(score), 1, lang),
                help=t("ringkasan.ke_paripurna.bantuan", lang))
-if next_step is not None:
+target_year, target = scoring.next_roadmap_target(data.peta_jalan, year)
+if next_step is not None and next_step[0] != "Paripurna":
     cols[3].metric(t("ringkasan.ke_berikut", lang, kategori=next_step[0]), format_number(next_step[1], 1, lang))
+elif target is not None:
+    cols[3].metric(t("ringkasan.target", lang, tahun=target_year), format_number(target, 1, lang),
+                   delta=format_signed(score - target, 1, lang), delta_color="normal",
+                   help=t("ringkasan.target.bantuan", lang))
 
 official = data.kategori_resmi[data.kategori_resmi["tahun"] == year]
 for _, fact in official.iterrows():
-    reported = "" if fact["skor_dilaporkan"] != fact["skor_dilaporkan"] else \
+    reported = "" if pd.isna(fact["skor_dilaporkan"]) else \
         t("ringkasan.resmi.skor", lang, skor=format_number(fact["skor_dilaporkan"], 0, lang))
     st.info(t("ringkasan.resmi", lang, tahun=year, kategori=escape_markdown(fact["kategori"]), skor=reported,
               url=fact["sumber"]), icon=":material/verified:")

@@ -5,6 +5,7 @@ in the browser tests.
 """
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def plotly_figures(at: AppTest) -> list[dict]:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [w.value for w in at.warning] + [i.value for i in at.info]
     parts += [c.value for c in at.caption] + [e.value for e in at.error]
-    return "\n".join(map(str, parts))
+    # Data text is backslash-escaped for Markdown; read it as a person would see it.
+    return re.sub(r"\\(.)", r"\1", "\n".join(map(str, parts)))
 
 
 @pytest.mark.parametrize("page", PAGES)

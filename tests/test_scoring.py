@@ -378,3 +378,11 @@ def test_kelurahan_change_since_previous_assessment(skor_kelurahan, wilayah) -> 
     change = frame.xs(2024)["perubahan"].to_dict()
     assert change == pytest.approx({"64.71.01.1001": 120.0, "64.71.01.1002": 170.0, "64.71.02.1003": -10.0,
                                     "64.71.02.1004": 255.0})
+
+
+def test_next_roadmap_target_picks_first_later_total():
+    plan = pd.DataFrame({"tahun": [2027, 2027, 2029], "blok": ["TOTAL", "KL", "TOTAL"],
+                         "target_poin": [905.0, 150.0, 940.0]})
+    assert scoring.next_roadmap_target(plan, 2025) == (2027, 905.0)
+    assert scoring.next_roadmap_target(plan, 2027) == (2029, 940.0)
+    assert scoring.next_roadmap_target(plan, 2029) == (None, None)

@@ -39,6 +39,19 @@ def language_selector(lang: Lang) -> Lang:
     return choice
 
 
+PAGE_CSS = """
+<style>
+/* Less empty space above the title: on a phone or a projector the first screen matters. */
+.block-container {padding-top: 2.2rem;}
+</style>
+"""
+
+
+def page_style() -> None:
+    """App-wide CSS (fixed text, never data: safe to pass as HTML)."""
+    st.markdown(PAGE_CSS, unsafe_allow_html=True)
+
+
 def sample_notice(data: Dataset, lang: Lang) -> None:
     """A visible 'Data contoh' box on every page while any sample file is in use."""
     if data.is_sample:

@@ -33,9 +33,8 @@ def free_port() -> int:
 
 def start_app(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    streamlit = Path(sys.executable).parent / "streamlit"
-    proc = subprocess.Popen(
-        [str(streamlit), "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+    proc = subprocess.Popen(  # the README's run command, on a free loopback port
+        [sys.executable, "-m", "kla", "serve", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true"],
         cwd=ROOT, env={**os.environ, **(env or {})}, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -66,6 +65,10 @@ class Network:
     def __init__(self) -> None:
         self.blocked: list[str] = []
         self.console_errors: list[str] = []
+
+    def console(self, msg) -> None:
+        if msg.type == "error":
+            self.console_errors.append(f"{msg.text} [{msg.location.get('url', '')}]")
 
     def route(self, route) -> None:
         host = urlparse(route.request.url).hostname or ""

@@ -37,5 +37,5 @@ def browser_context_args(browser_context_args):
 def network(page) -> Network:
     net = Network()
     page.route("**/*", net.route)
-    page.on("console", lambda msg: net.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("console", net.console)
     return net
