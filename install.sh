@@ -15,4 +15,4 @@ fi
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -r requirements-dev.txt
-echo "Siap. Jalankan: .venv/bin/streamlit run dashboard.py"
+echo "Siap. Jalankan: .venv/bin/python -m kla serve"

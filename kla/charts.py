@@ -296,8 +296,7 @@ def total_trend(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None = None
     evaluated = data.dropna(subset=["total"])
     fig = go.Figure()
     _category_bands(fig, lang)
-    no_round = _no_round_years(kategori_resmi)
-    _mark_gaps(fig, _gap_years(evaluated["tahun"]), {y: t("grafik.tanpa_putaran", lang) for y in no_round}, lang)
+    _mark_gaps(fig, _gap_years(evaluated["tahun"]), _gap_labels(kategori_resmi, lang), lang)
     if not evaluated.empty:
         _year_line(fig, evaluated["tahun"], evaluated["total"], name=t("grafik.tren_total.total", lang),
                    colour=OKABE_ITO[0], text=[_num(v, lang) for v in evaluated["total"]],
@@ -335,6 +334,20 @@ def _no_round_years(kategori_resmi: pd.DataFrame | None) -> set[int]:
     return {int(y) for y in per_year.index[~per_year]}
 
 
+def _gap_labels(kategori_resmi: pd.DataFrame | None, lang: Lang) -> dict[int, str]:
+    """Why a year between evaluations is empty: no national round, or nothing published.
+
+    A year the published list names without a category had no round (2020, 2024); a year it does
+    not list at all, inside its span, was not published (2018). Without the list: just "no data".
+    """
+    if kategori_resmi is None or kategori_resmi.empty:
+        return {}
+    listed = {int(y) for y in kategori_resmi["tahun"]}
+    labels = {y: t("grafik.tidak_dipublikasikan", lang) for y in _gap_years(list(listed)) if y not in listed}
+    labels.update({y: t("grafik.tanpa_putaran", lang) for y in _no_round_years(kategori_resmi)})
+    return labels
+
+
 def _total_table(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None, peta_jalan: pd.DataFrame | None,
                  lang: Lang) -> pd.DataFrame:
     """One row per year drawn: evaluated years, the gap years between them, and roadmap years."""
@@ -353,11 +366,8 @@ def _total_table(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None, peta
     out["kategori"] = out["kategori"].fillna("")
     out["kategori_resmi"] = out["tahun"].map(official).fillna("–")
     out["target_peta_jalan"] = out["tahun"].map(targets).astype(float)
-    gaps, no_round = set(_gap_years(frame["tahun"])), _no_round_years(kategori_resmi)
-    out["keterangan"] = [
-        t("grafik.tanpa_putaran", lang) if y in no_round else t("grafik.tanpa_evaluasi", lang) if y in gaps else ""
-        for y in out["tahun"]
-    ]
+    gaps, labels = set(_gap_years(frame["tahun"])), _gap_labels(kategori_resmi, lang)
+    out["keterangan"] = [labels.get(y, t("grafik.tanpa_evaluasi", lang)) if y in gaps else "" for y in out["tahun"]]
     return out[["tahun", "total", "kategori", "kategori_resmi", "target_peta_jalan", "keterangan"]]
 
 
@@ -613,7 +623,7 @@ def initiatives_by(inisiatif: pd.DataFrame, by: str, *, kecamatan: Mapping[str, 
     fig.update_xaxes(rangemode="tozero", tickformat=",d")
     subtitle = t("grafik.inisiatif.subjudul", lang, n=format_number(len(inisiatif), 0, lang))
     meta = ChartMeta(f"inisiatif_{by}", t(f"grafik.inisiatif.judul.{by}", lang), subtitle, _source(source, lang),
-                     _date_period(inisiatif["tanggal_mulai"] if "tanggal_mulai" in inisiatif else None, lang),
+                     _date_period(inisiatif.get("tanggal_mulai"), lang),
                      sample, legend=False)
     fig.update_layout(height=130 + 40 * max(len(data), 1), bargap=0.3)
     return _chart(fig, data, meta, lang, empty=len(inisiatif) == 0)

@@ -138,6 +138,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "grafik.kosong": {"id": "Tidak ada data untuk pilihan ini", "en": "No data for this selection"},
     "grafik.tanpa_evaluasi": {"id": "tanpa evaluasi", "en": "not evaluated"},
     "grafik.tanpa_putaran": {"id": "tidak ada putaran", "en": "no round"},
+    "grafik.tidak_dipublikasikan": {"id": "tidak dipublikasikan", "en": "not published"},
     "grafik.paripurna": {"id": "Paripurna (901)", "en": "Paripurna (901)"},
     "grafik.persen_maks": {"id": "% dari poin maksimum", "en": "% of maximum points"},
     "grafik.tren_total.judul": {"id": "Skor KLA Balikpapan per tahun evaluasi",
