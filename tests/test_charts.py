@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from kla import charts, scoring
-from kla.loading import load_dataset
 from kla.config import PROJECT_ROOT
+from kla.loading import load_dataset
 
 
 @pytest.fixture
