@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from kla import charts, scoring
-from kla.i18n import block_name, format_number, format_signed, t
+from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown
 from kla.ui.data import dataset_or_stop
-from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_select
+from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
 
 lang = current_lang()
 st.title(t("ringkasan.judul", lang))
@@ -22,9 +22,8 @@ score = float(row["total"])
 next_step = scoring.next_category(score)
 
 cols = st.columns(4)
-cols[0].metric(t("ringkasan.skor", lang, tahun=year), format_number(score, 1, lang),
-               delta=None if pd.isna(row["perubahan"]) else format_signed(row["perubahan"], 1, lang),
-               help=t("ringkasan.skor.bantuan", lang))
+change_metric(cols[0], t("ringkasan.skor", lang, tahun=year), format_number(score, 1, lang), row["perubahan"], lang,
+              help=t("ringkasan.skor.bantuan", lang))
 cols[1].metric(t("kategori", lang), row["kategori"])
 cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(scoring.points_to_paripurna(score), 1, lang),
                help=t("ringkasan.ke_paripurna.bantuan", lang))
@@ -32,9 +31,8 @@ target_year, target = scoring.next_roadmap_target(data.peta_jalan, year)
 if next_step is not None and next_step[0] != "Paripurna":
     cols[3].metric(t("ringkasan.ke_berikut", lang, kategori=next_step[0]), format_number(next_step[1], 1, lang))
 elif target is not None:
-    cols[3].metric(t("ringkasan.target", lang, tahun=target_year), format_number(target, 1, lang),
-                   delta=format_signed(score - target, 1, lang), delta_color="normal",
-                   help=t("ringkasan.target.bantuan", lang))
+    change_metric(cols[3], t("ringkasan.target", lang, tahun=target_year), format_number(target, 1, lang),
+                  score - target, lang, help=t("ringkasan.target.bantuan", lang))
 
 official = data.kategori_resmi[data.kategori_resmi["tahun"] == year]
 for _, fact in official.iterrows():

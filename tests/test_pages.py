@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +52,17 @@ def test_ringkasan_headline_numbers():
     assert "Skor 2025" in labels and "," in labels["Skor 2025"]  # Indonesian decimal comma
     assert len(plotly_figures(at)) == 2
     assert "Sumber:" in texts(at)
+
+
+def test_ringkasan_arrow_follows_the_sign_of_the_change():
+    """A score under the roadmap target points down, though the text uses a true minus sign."""
+    at = open_page(PAGES[0])
+    target = next(m for m in at.metric if m.label.startswith("Target peta jalan"))
+    score = next(m for m in at.metric if m.label.startswith("Skor"))
+    to_number = lambda text: float(text.replace(".", "").replace(",", "."))  # noqa: E731
+    below = to_number(score.value) < to_number(target.value)
+    assert target.delta.startswith("−" if below else "+")
+    assert target.proto.direction == (MetricProto.MetricDirection.DOWN if below else MetricProto.MetricDirection.UP)
 
 
 def test_ringkasan_year_from_url():

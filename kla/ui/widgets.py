@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from kla.i18n import LANGS, Lang, t
+from kla.i18n import LANGS, Lang, format_signed, t
 from kla.loading import Dataset
 from kla.text import escape_markdown
 
@@ -50,6 +50,19 @@ PAGE_CSS = """
 def page_style() -> None:
     """App-wide CSS (fixed text, never data: safe to pass as HTML)."""
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
+
+
+def change_metric(where: Any, label: str, value: str, change: float | None, lang: Lang, **kwargs: Any) -> None:
+    """``st.metric`` with a signed change in Indonesian format and the arrow the sign deserves.
+
+    Streamlit picks the arrow by a leading ASCII "-"; our changes use a true minus sign, which it
+    would read as a rise, so the arrow is set explicitly.
+    """
+    if change is None or change != change:  # None or NaN: nothing to compare with
+        where.metric(label, value, **kwargs)
+        return
+    arrow = "up" if change > 0 else "down" if change < 0 else "off"
+    where.metric(label, value, delta=format_signed(change, 1, lang), delta_arrow=arrow, **kwargs)
 
 
 def sample_notice(data: Dataset, lang: Lang) -> None:
