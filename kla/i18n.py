@@ -332,3 +332,16 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     },
 }
 STRINGS.update(_PAGE_STRINGS)
+
+
+def _merge_feature_strings() -> None:
+    from kla.strings import all_strings  # the feature texts live beside their features
+
+    features = all_strings()
+    twice = STRINGS.keys() & features.keys()
+    if twice:
+        raise ValueError(f"Teks antarmuka didefinisikan dua kali: {', '.join(sorted(twice))}")
+    STRINGS.update(features)
+
+
+_merge_feature_strings()

@@ -7,6 +7,7 @@ indicator scores 85% of its maximum in 2023 and 88% in 2025, so the city totals 
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -181,3 +182,23 @@ def test_svg_render_contains_title_and_source(city):
     assert "Sumber: DP3AKB" in text
     assert chart.title.split()[0] in text
     assert "DATA CONTOH" in text.upper()
+
+
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+def test_text_from_data_files_is_escaped_before_plotly_renders_it(city):
+    """Plotly reads a subset of HTML in labels: names from data files are shown as text."""
+    totals = scoring.kelurahan_totals(city.skor_kelurahan, city.wilayah)
+    totals.loc[totals["kode_kelurahan"] == "64.71.05.1010", "nama"] = HOSTILE
+    compare = charts.kelurahan_compare(totals, ["64.71.05.1010"])
+    indikator = city.indikator.assign(nama_singkat=HOSTILE, nama_id=HOSTILE)
+    ranking = scoring.shortfall_ranking(city.evaluasi_kota, indikator, 2025)
+    shortfall = charts.shortfall_bar(ranking)
+    trend = charts.indicator_trend(city.evaluasi_kota, indikator, ["KL-01"])
+    kecamatan = city.kelurahan.set_index("kode")["nama_kecamatan"].map(lambda _: HOSTILE)
+    by_kecamatan = charts.initiatives_by(city.inisiatif, "kecamatan", kecamatan=kecamatan)
+    for chart in (compare, shortfall, trend, by_kecamatan):
+        drawn = json.dumps(json.loads(chart.figure.to_json()))  # plotly's JSON writes "<" as \\u003c
+        assert "<img" not in drawn and "&lt;img" in drawn, chart.name
+    assert HOSTILE in compare.data["nama"].tolist()  # the data behind the chart keeps the real text

@@ -1,0 +1,4 @@
+"""Interface texts: ekspor (see kla/strings/__init__.py)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+}
