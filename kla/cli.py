@@ -1,4 +1,4 @@
-"""Command line: ``python -m kla sample|validate|datadict``.
+"""Command line: ``python -m kla sample|validate|serve|datadict|geo``.
 
 Messages are Indonesian because the people running these commands are DP3AKB staff.
 Exit codes: 0 success, 1 the data has problems, 2 wrong usage (argparse).
@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the data has problems, 2 wrong usage (argparse).
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -46,7 +47,32 @@ def _parser() -> argparse.ArgumentParser:
     datadict = commands.add_parser("datadict", help="tulis ulang kamus data di data/README.md dari skema")
     datadict.add_argument("--check", action="store_true", help="hanya periksa apakah data/README.md sudah sesuai")
     datadict.set_defaults(run=_run_datadict)
+    _add_geo(commands)
     return parser
+
+
+def _add_geo(commands: argparse._SubParsersAction) -> None:
+    geo = commands.add_parser("geo", help="batas kelurahan untuk peta: pasang, atau lihat yang terpasang")
+    geo.set_defaults(run=functools.partial(_run_usage, geo))
+    geo_commands = geo.add_subparsers(title="perintah geo")
+    install = geo_commands.add_parser(
+        "install", help="pasang batas kelurahan dari berkas atau URL (tanpa SRC: berkas publik yang disematkan)")
+    install.add_argument("src", nargs="?", default=None, metavar="SRC",
+                         help="berkas atau URL http(s): GeoJSON, GeoPackage, Shapefile dalam .zip, "
+                              "atau SQL wilayah_boundaries")
+    install.add_argument("--sha256", default=None, metavar="HEX", help="tolak berkas bila sha256-nya berbeda")
+    install.add_argument("--timeout", type=float, default=20.0, metavar="DETIK",
+                         help="batas waktu tiap langkah unduhan (bawaan 20)")
+    install.add_argument("--wajib-lengkap", action="store_true", dest="wajib_lengkap",
+                         help="gagal (tanpa memasang apa pun) bila ada kelurahan tanpa batas")
+    install.set_defaults(run=_run_geo_install)
+    status = geo_commands.add_parser("status", help="tampilkan batas yang terpasang; keluar 1 bila belum ada")
+    status.set_defaults(run=_run_geo_status)
+
+
+def _run_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    parser.print_help()
+    return 2
 
 
 def _print_problems(result: LoadResult, folder: Path) -> None:
@@ -109,4 +135,62 @@ def _run_datadict(args: argparse.Namespace) -> int:
         print(f"{path} tidak sesuai dengan kla/schema.py: jalankan `python -m kla datadict`.", file=sys.stderr)
         return 1
     print(f"{path}: {'diperbarui' if changed else 'sudah sesuai'}.")
+    return 0
+
+
+def _kb(size: int) -> str:
+    from kla.i18n import format_number
+
+    return f"{format_number(size / 1024)} KB"
+
+
+def _run_geo_install(args: argparse.Namespace) -> int:
+    from kla import boundaries  # geopandas loads in about a second: only for this command
+    from kla.i18n import format_number
+
+    folder = config.geo_dir()
+    had_previous = (folder / boundaries.GEOJSON_NAME).exists()
+    try:
+        report = boundaries.install(args.src, folder, sha256=args.sha256, timeout=args.timeout,
+                                    require_all=args.wajib_lengkap)
+    except (boundaries.BoundaryError, OSError) as exc:
+        print(f"Gagal memasang batas kelurahan: {exc}", file=sys.stderr)
+        print(f"Batas yang terpasang di {folder} tidak diubah.", file=sys.stderr)
+        return 1
+    print("\n".join(boundaries.report_lines(report)))
+    print(f"Ditulis: {report.geojson_path} ({_kb(report.size_bytes)}, {report.features} kelurahan) "
+          f"dan {report.info_path.name}, dalam {format_number(report.seconds, 1)} detik."
+          + (f" Versi sebelumnya disimpan di {folder / boundaries.PREVIOUS_DIR}." if had_previous else ""))
+    warning = boundaries.missing_line(report)
+    if warning:
+        print(warning, file=sys.stderr)
+    return 0
+
+
+def _run_geo_status(args: argparse.Namespace) -> int:
+    from kla import boundaries
+    from kla.geography import official_regions
+    from kla.i18n import format_number
+
+    folder = config.geo_dir()
+    try:
+        gdf = boundaries.load_installed(folder)
+        info = boundaries.installed_info(folder) or {}
+    except boundaries.BoundaryError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if gdf is None:
+        print(f"Batas kelurahan belum terpasang di {folder}. Pasang dengan: "
+              "python -m kla geo install [BERKAS_ATAU_URL]", file=sys.stderr)
+        return 1
+    path = folder / boundaries.GEOJSON_NAME
+    print(f"Batas kelurahan terpasang: {path} ({_kb(path.stat().st_size)}), {len(gdf)} kelurahan, "
+          f"{format_number(boundaries.vertex_count(gdf))} titik sudut.")
+    print(f"Sumber: {info.get('url') or info.get('source', '(tidak tercatat)')}, sha256 {info.get('sha256', '-')}, "
+          f"dipasang {info.get('installed_at', '-')}.")
+    if info.get("missing"):
+        names = official_regions().set_index("kode")["nama"]
+        labels = [f"{kode} {names.get(kode, '')}".strip() for kode in info["missing"]]
+        print(f"Tanpa batas ({len(labels)} kelurahan): {', '.join(labels)}.")
+    print(f"Atribusi: {info.get('attribution', '(tidak tercatat)')}")
     return 0

@@ -99,6 +99,18 @@ def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def empty_geo_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test starts with no boundaries installed, in its own folder.
+
+    Without this a page test would read (or, offline, mark a failed download in) the project's
+    own ``geo/``; tests that need boundaries install them into a folder of their own.
+    """
+    folder = tmp_path_factory.mktemp("geo_kosong")
+    monkeypatch.setenv("KLA_GEO_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def tiny_city(tmp_path: Path) -> Path:
     """A valid data folder of the tiny city."""
