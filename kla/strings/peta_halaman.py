@@ -1,0 +1,72 @@
+"""Interface texts: the map page (pages/peta.py) and the folium maps' tooltips, legend and popups (kla/maps.py)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- the page ---------------------------------------------------------------------------------
+    "peta.halaman.judul": {"id": "Peta kelurahan", "en": "Kelurahan map"},
+    "peta.halaman.tampilan": {"id": "Tampilan", "en": "View"},
+    "peta.halaman.tampilan.wilayah": {"id": "Peta wilayah", "en": "Area map"},
+    "peta.halaman.tampilan.petak": {"id": "Peta petak", "en": "Tile map"},
+    "peta.halaman.tampilan.bantuan": {
+        "id": "Peta wilayah: batas kelurahan yang sebenarnya. Peta petak: satu segi enam per kelurahan, "
+              "sama besar, sehingga kelurahan kecil di pusat kota tetap terlihat.",
+        "en": "Area map: the real kelurahan boundaries. Tile map: one equal hexagon per kelurahan, so the "
+              "small kelurahan in the city centre stay visible.",
+    },
+    "peta.halaman.metrik": {"id": "Yang dipetakan", "en": "Measure"},
+    "peta.halaman.cari": {"id": "Cari kelurahan", "en": "Find a kelurahan"},
+    "peta.halaman.cari.semua": {"id": "Seluruh kota", "en": "Whole city"},
+    "peta.halaman.inisiatif": {"id": "Tampilkan inisiatif", "en": "Show initiatives"},
+    "peta.halaman.inisiatif.bantuan": {
+        "id": "Lingkaran oranye: inisiatif masyarakat. Inisiatif tanpa koordinat digambar di satu titik di "
+              "dalam kelurahannya (lokasi perkiraan).",
+        "en": "Orange circles: community initiatives. Initiatives without coordinates are drawn at one point "
+              "inside their kelurahan (approximate location).",
+    },
+    "peta.halaman.peta_dasar": {"id": "Peta dasar OpenStreetMap", "en": "OpenStreetMap base map"},
+    "peta.halaman.peta_dasar.bantuan": {
+        "id": "Memerlukan internet: gambar peta dasar diambil dari openstreetmap.org. Tanpa internet "
+              "kelurahan tetap tergambar, hanya tanpa jalan dan sungai.",
+        "en": "Needs the internet: the base map images come from openstreetmap.org. Offline the kelurahan "
+              "are still drawn, only without streets and rivers.",
+    },
+    "peta.halaman.petunjuk.wilayah": {
+        "id": "Arahkan kursor (atau sentuh) sebuah kelurahan untuk melihat nilainya; klik untuk membuka profilnya.",
+        "en": "Hover over (or touch) a kelurahan to see its value; click to open its profile.",
+    },
+    "peta.halaman.petunjuk.petak": {
+        "id": "Klik sebuah petak untuk membuka profil kelurahannya.",
+        "en": "Click a tile to open its kelurahan profile.",
+    },
+    "peta.halaman.lihat_profil": {"id": "Lihat profil {nama}", "en": "View the profile of {nama}"},
+    "peta.halaman.lihat_profil.semua": {"id": "Lihat profil kelurahan", "en": "View kelurahan profiles"},
+    "peta.halaman.tanpa_batas": {
+        "id": "Karena itu halaman ini menampilkan **peta petak** (satu segi enam per kelurahan) sebagai "
+              "gantinya. Untuk peta wilayah, jalankan `python -m kla geo install` di server saat tersambung "
+              "ke internet, lalu muat ulang halaman ini.",
+        "en": "This page therefore shows the **tile map** (one hexagon per kelurahan) instead. For the area "
+              "map, run `python -m kla geo install` on the server while connected to the internet, then "
+              "reload this page.",
+    },
+    "peta.halaman.batas_rusak": {
+        "id": "Batas kelurahan terpasang tidak dapat dibaca: {pesan} Sementara ini ditampilkan peta petak.",
+        "en": "The installed kelurahan boundaries cannot be read: {pesan} The tile map is shown meanwhile.",
+    },
+    "peta.halaman.tabel": {"id": "Tabel nilai per kelurahan", "en": "Table of values per kelurahan"},
+    "peta.halaman.kolom.nilai": {"id": "Nilai", "en": "Value"},
+    "peta.halaman.kolom.peringkat": {"id": "Peringkat di kota", "en": "Rank in the city"},
+    "peta.halaman.kolom.peringkat_kecamatan": {"id": "Peringkat di kecamatan", "en": "Rank in the kecamatan"},
+    # --- inside the folium map: tooltip, legend, initiative popups ------------------------------
+    "peta.halaman.peringkat_kota": {"id": "Peringkat di kota", "en": "Rank in the city"},
+    "peta.halaman.peringkat_kecamatan": {"id": "Peringkat di kecamatan", "en": "Rank in the kecamatan"},
+    "peta.halaman.peringkat": {"id": "{n} dari {dari}", "en": "{n} of {dari}"},
+    "peta.halaman.tanpa_peringkat": {"id": "–", "en": "–"},
+    "peta.halaman.legenda.judul": {"id": "{metrik}, {tahun}", "en": "{metrik}, {tahun}"},
+    "peta.halaman.legenda.satuan": {"id": "Satuan: {satuan}", "en": "Unit: {satuan}"},
+    "peta.halaman.legenda.inisiatif": {"id": "Inisiatif", "en": "Initiatives"},
+    "peta.halaman.inisiatif.judul": {"id": "{n} inisiatif di {nama}", "en": "{n} initiatives in {nama}"},
+    "peta.halaman.inisiatif.perkiraan": {
+        "id": "Titik ini lokasi perkiraan: koordinat inisiatif tidak tercatat.",
+        "en": "This point is an approximate location: the initiatives' coordinates are not recorded.",
+    },
+    "peta.halaman.inisiatif.mitra": {"id": "Mitra", "en": "Partner"},
+}
