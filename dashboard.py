@@ -27,6 +27,8 @@ PAGES = [
     ("pages/tren.py", "nav.tren", "tren", ":material/trending_up:"),
     ("pages/inisiatif.py", "nav.inisiatif", "inisiatif", ":material/volunteer_activism:"),
     ("pages/kegiatan.py", "nav.kegiatan", "kegiatan", ":material/event:"),
+    ("pages/peta.py", "nav.peta", "peta", ":material/map:"),
+    ("pages/kelurahan.py", "nav.kelurahan", "kelurahan", ":material/location_city:"),
     ("pages/tentang.py", "nav.tentang", "tentang", ":material/info:"),
 ]
 navigation = st.navigation([

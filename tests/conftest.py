@@ -7,11 +7,14 @@ scores 85% of its maximum in 2023 (total 850, Utama) and 88% in 2025 (total 880,
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from kla.boundaries import FAILED_MARKER
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -107,6 +110,8 @@ def empty_geo_dir(tmp_path_factory, monkeypatch) -> Path:
     own ``geo/``; tests that need boundaries install them into a folder of their own.
     """
     folder = tmp_path_factory.mktemp("geo_kosong")
+    # As if the start-up download had just failed: pages must not reach for the internet in tests.
+    (folder / FAILED_MARKER).write_text(dt.datetime.now().astimezone().isoformat(timespec="seconds"))
     monkeypatch.setenv("KLA_GEO_DIR", str(folder))
     return folder
 

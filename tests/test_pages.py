@@ -13,7 +13,8 @@ from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/kegiatan.py", "pages/tentang.py"]
+PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/kegiatan.py", "pages/tentang.py",
+         "pages/peta.py", "pages/kelurahan.py"]
 
 
 def open_page(page: str, **params: str) -> AppTest:
@@ -120,3 +121,18 @@ def test_last_good_data_kept_when_a_file_breaks(tiny_city, monkeypatch):
     assert not at.exception
     assert "peta_jalan.csv" in texts(at)
     assert {m.label: m.value for m in at.metric}["Kategori"] == "Utama"  # still served
+
+
+def test_kelurahan_profile_from_url():
+    at = open_page("pages/kelurahan.py", kelurahan="64.71.03.1002")
+    assert at.title[0].value == "Kelurahan Gunung Samarinda"
+    labels = {m.label: m.value for m in at.metric}
+    rank, of = labels["Peringkat di kota"].split(" / ")
+    assert of == "34" and 1 <= int(rank) <= 34
+    assert len(plotly_figures(at)) >= 2  # blocks against the city, and the trend
+
+
+def test_kelurahan_profile_says_an_unknown_code_is_unknown():
+    at = open_page("pages/kelurahan.py", kelurahan="64.71.99.9999")
+    assert "Kode kelurahan \"64.71.99.9999\" di tautan tidak dikenal" in texts(at)
+    assert at.title[0].value.startswith("Kelurahan ")  # still shows a profile to choose from

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, Network, start_app, stop_app
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    proc, url = start_app()
+def installed_geo_dir(tmp_path_factory) -> Path:
+    """A boundaries folder installed from the shared GeoJSON, as a user would install it."""
+    from kla.boundaries import install
+
+    folder = tmp_path_factory.mktemp("geo_terpasang")
+    install(SHARED / "geo" / "balikpapan_kelurahan.geojson", folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def app_url(installed_geo_dir: Path) -> Iterator[str]:
+    proc, url = start_app({"KLA_GEO_DIR": str(installed_geo_dir)})
     try:
         yield url
     finally:

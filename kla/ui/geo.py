@@ -1,0 +1,41 @@
+"""Installed kelurahan boundaries for the pages, cached until the installed file changes."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import streamlit as st
+
+from kla import boundaries, config, mapdata, tilemap
+from kla.i18n import Lang, t
+from kla.loading import Dataset
+
+
+@st.cache_resource(show_spinner=False)
+def _load(path: str, mtime_ns: int) -> gpd.GeoDataFrame | None:  # noqa: ARG001 (cache key)
+    return boundaries.load_installed(config.geo_dir())
+
+
+def installed_boundaries() -> gpd.GeoDataFrame | None:
+    """The installed web copy, or None; re-read only when the installed file changes."""
+    folder = config.geo_dir()
+    files = sorted(folder.glob("*.geojson")) if folder.exists() else []
+    stamp = max((f.stat().st_mtime_ns for f in files), default=0)
+    return _load(str(folder), stamp)
+
+
+def locator(data: Dataset, kode: str, lang: Lang) -> None:
+    """A small map with the kelurahan marked: the real outline if installed, else the tile map."""
+    st.markdown(f"**{t('profil.lokasi', lang)}**")
+    shapes = installed_boundaries()
+    if shapes is not None:
+        from streamlit_folium import st_folium
+
+        from kla import maps
+        from kla.ui.leaflet import ensure_local_leaflet
+
+        st_folium(maps.locator_map(shapes, kode, asset_base=ensure_local_leaflet()), height=300,
+                  use_container_width=True, returned_objects=[], key=f"locator_{kode}")
+        return
+    values = mapdata.map_values(data, "total")
+    figure = tilemap.tile_map(values, lang=lang, sample=data.is_sample, labels=False, highlight=kode).figure
+    st.plotly_chart(figure, use_container_width=True, config={"displayModeBar": False}, key="locator_petak")

@@ -1,0 +1,73 @@
+"""Profil kelurahan (``?kelurahan=<kode>``): score and ranks, blocks against the city, trend, work."""
+
+import streamlit as st
+
+from kla import charts, profile, scoring
+from kla.i18n import format_number, t
+from kla.text import escape_markdown
+from kla.ui.data import dataset_or_stop
+from kla.ui.geo import locator
+from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
+
+lang = current_lang()
+data = dataset_or_stop(lang)
+
+kelurahan = data.kelurahan.sort_values(["nama_kecamatan", "nama"])
+label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
+asked = st.query_params.get("kelurahan")
+if asked is not None and asked not in label:
+    st.error(t("profil.kode_salah", lang, kode=escape_markdown(asked)))
+    st.query_params.pop("kelurahan")
+kode = url_select(t("profil.pilih", lang), list(label), "kelurahan", kelurahan["kode"].iloc[0], format_func=label.get)
+info = profile.kelurahan_profile(data, kode)
+
+st.title(t("profil.judul", lang, nama=info.nama))
+st.caption(t("profil.subjudul", lang, kecamatan=escape_markdown(info.nama_kecamatan), kode=info.kode))
+sample_notice(data, lang)
+
+if info.total is None:
+    st.info(t("profil.tanpa_skor", lang))
+else:
+    cols = st.columns(4)
+    change_metric(cols[0], t("profil.skor", lang, tahun=info.tahun), format_number(info.total, 1, lang),
+                  info.perubahan, lang)
+    cols[1].metric(t("kategori", lang), info.kategori)
+    cols[2].metric(t("profil.peringkat_kota", lang), f"{info.peringkat_kota} / {info.jumlah_kota}")
+    cols[3].metric(t("profil.peringkat_kecamatan", lang), f"{info.peringkat_kecamatan} / {info.jumlah_kecamatan}")
+
+    left, right = st.columns([3, 2])
+    with left:
+        comparison = profile.block_comparison(data, kode, info.tahun)
+        chart(profile.block_chart(comparison, info.nama, info.tahun, source=t("tren.sumber_kelurahan", lang),
+                                  sample=data.is_sample, lang=lang), lang)
+    with right:
+        locator(data, kode, lang)
+    kel_totals = scoring.kelurahan_totals(data.skor_kelurahan, data.wilayah)
+    chart(charts.kelurahan_compare(kel_totals, [kode], source=t("tren.sumber_kelurahan", lang),
+                                   sample=data.is_sample, lang=lang), lang)
+    source_caption(data, ["skor_kelurahan", "wilayah"], lang)
+
+st.subheader(t("profil.inisiatif", lang))
+own = profile.initiatives_of(data, kode)
+if own.empty:
+    st.info(t("profil.inisiatif.kosong", lang))
+else:
+    st.dataframe(own[["nama", "jenis", "status", "jenis_mitra", "nama_mitra", "tanggal_mulai", "deskripsi"]],
+                 hide_index=True, use_container_width=True, column_config={
+                     "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
+                     "status": t("inisiatif.status", lang), "jenis_mitra": t("inisiatif.mitra", lang),
+                     "nama_mitra": t("kolom.nama_mitra", lang), "deskripsi": t("kolom.deskripsi", lang),
+                     "tanggal_mulai": st.column_config.DateColumn(t("kolom.mulai", lang), format="DD/MM/YYYY")})
+
+st.subheader(t("profil.kegiatan", lang))
+recent = profile.latest_activities(data, kode)
+if recent.empty:
+    st.info(t("profil.kegiatan.kosong", lang))
+else:
+    st.dataframe(recent[["tanggal", "jenis", "judul", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
+                 hide_index=True, use_container_width=True, column_config={
+                     "tanggal": st.column_config.DateColumn(t("kolom.tanggal", lang), format="DD/MM/YYYY"),
+                     "jenis": t("kegiatan.jenis", lang), "judul": t("kolom.judul", lang),
+                     "penyelenggara": t("kolom.penyelenggara", lang),
+                     "peserta_anak": t("kegiatan.anak", lang), "peserta_dewasa": t("kegiatan.dewasa", lang)})
+source_caption(data, ["inisiatif", "kegiatan"], lang)
