@@ -109,7 +109,8 @@ def block_chart(comparison: pd.DataFrame, nama: str, tahun: int, *, source: str 
         hovertemplate="<b>%{y}</b><br>" + t("profil.rata_kota", lang) + ": %{x:,.1f}%<extra></extra>"))
     fig.update_xaxes(range=[0, 101], ticksuffix="%", dtick=25)
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_layout(height=150 + 48 * len(comparison), bargap=0.35)
+    # Bars thick enough for their labels at 14 px: plotly shrinks inside text to the bar's height.
+    fig.update_layout(height=170 + 58 * len(comparison), bargap=0.25, uniformtext=dict(minsize=13, mode="show"))
     meta = charts.ChartMeta("profil_blok", t("profil.blok.judul", lang, nama=escape_html(nama), tahun=tahun),
                             t("profil.blok.subjudul", lang), source or t("grafik.sumber_bawaan", lang), str(tahun), sample)
     data = comparison.assign(nama_kelurahan=nama)

@@ -12,6 +12,7 @@ from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, so
 lang = current_lang()
 data = dataset_or_stop(lang)
 
+heading = st.empty()  # the title names the kelurahan chosen below, but stands above the chooser
 kelurahan = data.kelurahan.sort_values(["nama_kecamatan", "nama"])
 label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
 asked = st.query_params.get("kelurahan")
@@ -21,7 +22,7 @@ if asked is not None and asked not in label:
 kode = url_select(t("profil.pilih", lang), list(label), "kelurahan", kelurahan["kode"].iloc[0], format_func=label.get)
 info = profile.kelurahan_profile(data, kode)
 
-st.title(t("profil.judul", lang, nama=info.nama))
+heading.title(t("profil.judul", lang, nama=info.nama))
 st.caption(t("profil.subjudul", lang, kecamatan=escape_markdown(info.nama_kecamatan), kode=info.kode))
 sample_notice(data, lang)
 

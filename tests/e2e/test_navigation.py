@@ -54,6 +54,9 @@ def test_page_draws_offline_without_errors(page, network, path, title):
     if path == "peta":  # boundaries are installed for this server: the folium map, 34 polygons
         frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
         expect(frame.locator("path.kla-kelurahan")).to_have_count(34, timeout=30_000)
+    if path == "kelurahan":  # the locator map, with its kelurahan marked
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+        expect(frame.locator("path.kla-fokus").first).to_be_visible(timeout=30_000)
     key_content = {"tentang": "stDataFrame", "peta": "stCustomComponentV1"}.get(path, "stPlotlyChart")
     expect(page.get_by_test_id(key_content).first).to_be_visible(timeout=30_000)
     if key_content == "stPlotlyChart":  # drawn, not just mounted: plotly loads its code lazily
