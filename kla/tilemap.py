@@ -90,6 +90,7 @@ KECAMATAN_LABELS: dict[str, tuple[float, float, int]] = {
     "64.71.06": (2.5, 5.85, 0),  # Kota: under the coast row
     "64.71.04": (-0.68, 4.0, -90),  # Tengah: left of Karang Jati, upright
 }
+NAME = "peta_petak"
 SIDE_ROOM = 0.36  # plot units beside the layout for an upright kecamatan name
 
 SQRT3 = math.sqrt(3)
@@ -314,7 +315,7 @@ def tile_map(values: mapdata.MapValues, *, lang: Lang = "id", source: str | None
 
     _frame(fig, centres, codes)
     title = t("petak.judul", lang, metrik=mapdata.metric_label(values.metric, lang), tahun=values.year)
-    meta = charts.ChartMeta("peta_petak", title, t("petak.subjudul", lang), charts._source(source, lang),
+    meta = charts.ChartMeta(NAME, title, t("petak.subjudul", lang), charts._source(source, lang),
                             str(values.year), sample, ticks_px=6)
     fig.update_layout(height=HEIGHT, hoverdistance=60, dragmode=False)
     chart = charts._chart(fig, table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],

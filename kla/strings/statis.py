@@ -1,0 +1,15 @@
+"""Interface texts: the static (press-ready) kelurahan choropleth (kla/staticmap.py)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "statis.nama": {"id": "Peta kelurahan (statis)", "en": "Kelurahan map (static)"},
+    "statis.judul": {"id": "{metrik}, {tahun}", "en": "{metrik}, {tahun}"},
+    "statis.subjudul": {
+        "id": "Kelurahan menurut batas wilayahnya; garis gelap = batas kecamatan",
+        "en": "Kelurahan within their boundaries; dark lines = kecamatan borders",
+    },
+    "statis.subjudul_nama": {
+        "id": "Kelurahan menurut batas wilayahnya; garis gelap = batas kecamatan; nama hanya bila muat di dalamnya",
+        "en": "Kelurahan within their boundaries; dark lines = kecamatan borders; names only where they fit inside",
+    },
+    "statis.batas": {"id": "batas: {atribusi}", "en": "boundaries: {atribusi}"},
+}
