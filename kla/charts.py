@@ -102,16 +102,16 @@ def source_line(source: str, period: str, lang: Lang = "id") -> str:
     return f"{t('sumber', lang)}: {source} · {t('periode', lang)}: {period}"
 
 
-def _legend_rows(fig: go.Figure) -> int:
-    """Rows a horizontal legend needs, estimated from its labels (14 px text, 40 px symbol).
+def _legend_rows(fig: go.Figure, row_px: int = LEGEND_ROW_PX) -> int:
+    """Rows a horizontal legend ``row_px`` wide needs, estimated from its labels (14 px text, 40 px symbol).
 
     When the entries do not fit one row, plotly lays them out in columns as wide as the widest.
     """
     names = [tr.name or "" for tr in fig.data if tr.showlegend is not False]
     widths = [40 + 8 * max(len(line) for line in name.split("<br>")) for name in names]
-    if not widths or sum(widths) <= LEGEND_ROW_PX:
+    if not widths or sum(widths) <= row_px:
         return 1 if widths else 0
-    columns = max(1, LEGEND_ROW_PX // max(widths))
+    columns = max(1, row_px // max(widths))
     return -(-len(widths) // columns)
 
 

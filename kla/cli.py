@@ -1,4 +1,4 @@
-"""Command line: ``python -m kla sample|validate|serve|datadict|geo``.
+"""Command line: ``python -m kla sample|validate|serve|datadict|geo|export``.
 
 Messages are Indonesian because the people running these commands are DP3AKB staff.
 Exit codes: 0 success, 1 the data has problems, 2 wrong usage (argparse).
@@ -48,7 +48,36 @@ def _parser() -> argparse.ArgumentParser:
     datadict.add_argument("--check", action="store_true", help="hanya periksa apakah data/README.md sudah sesuai")
     datadict.set_defaults(run=_run_datadict)
     _add_geo(commands)
+    _add_export(commands)
     return parser
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="tulis grafik dan peta siap terbit (PNG, SVG, PDF) dan datanya "
+                                 "(CSV, XLSX); --list untuk daftar grafik dan ukuran")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--chart", action="append", default=[], metavar="NAMA",
+                       help="grafik yang diekspor (boleh diulang); lihat --list")
+    which.add_argument("--all", action="store_true", help="semua grafik dan peta")
+    which.add_argument("--list", action="store_true", help="tampilkan nama grafik, ukuran dan format")
+    export.add_argument("--preset", action="append", default=[], metavar="UKURAN",
+                        help="ukuran gambar (boleh diulang, atau 'semua'; bawaan: lanskap)")
+    export.add_argument("--format", action="append", default=[], metavar="FORMAT", dest="formats",
+                        help="png, svg, pdf, csv atau xlsx (boleh diulang; bawaan: kelimanya)")
+    export.add_argument("--tahun", type=int, default=None, help="tahun untuk grafik satu tahun dan peta (bawaan: terbaru)")
+    export.add_argument("--metrik", default="total", help="ukuran yang dipetakan (bawaan: total); lihat --list")
+    export.add_argument("--tanpa-nama", action="store_true", dest="tanpa_nama",
+                        help="peta kelurahan tanpa nama kelurahan")
+    export.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa teks pada gambar (bawaan: id)")
+    export.add_argument("--zip", action="store_true", help="juga tulis semuanya sebagai satu ZIP dengan README")
+    export.add_argument("--out", type=Path, default=None, metavar="FOLDER", help="folder tujuan (wajib kecuali --list)")
+    export.set_defaults(run=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from kla import exportcli  # plotly, geopandas and kaleido load in seconds: only for this command
+
+    return exportcli.run(args)
 
 
 def _add_geo(commands: argparse._SubParsersAction) -> None:

@@ -16,3 +16,9 @@ def data_dir() -> Path:
 def geo_dir() -> Path:
     """Folder of the installed kelurahan boundaries: ``KLA_GEO_DIR``, default ``geo/``."""
     return Path(os.environ.get("KLA_GEO_DIR") or PROJECT_ROOT / "geo")
+
+
+def logo_path() -> Path | None:
+    """Logo for exported images (PNG or SVG): ``KLA_LOGO``; ``None`` when not set (no logo)."""
+    value = os.environ.get("KLA_LOGO", "").strip()
+    return Path(value).expanduser() if value else None

@@ -107,3 +107,60 @@ def test_geo_without_subcommand_shows_help(capsys):
 
     assert cli.main(["geo"]) == 2
     assert "install" in capsys.readouterr().out
+
+
+def run_env(*args: str, **env: str) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "kla", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, **env})
+
+
+def test_export_list_names_every_chart_preset_and_format():
+    from kla import catalog, export
+
+    result = run("export", "--list")
+    assert result.returncode == 0, result.stderr
+    for name in [*catalog.CATALOG, *export.PRESETS, *export.FORMATS]:
+        assert name in result.stdout
+
+
+def test_export_writes_the_requested_files(tiny_city, tmp_path):
+    out = tmp_path / "kit"
+    result = run_env("export", "--chart", "capaian_blok", "--format", "png", "--format", "csv",
+                     "--preset", "persegi", "--tahun", "2023", "--zip", "--out", str(out), KLA_DATA_DIR=str(tiny_city))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names[:2] == ["capaian_blok.csv", "capaian_blok_persegi.png"]
+    assert names[2].startswith("kla-balikpapan-paket-media-") and names[2].endswith(".zip")
+    assert (out / "capaian_blok.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Periode,2023" in (out / "capaian_blok.csv").read_text(encoding="utf-8-sig")
+    assert "DATA CONTOH" in result.stdout
+
+
+def test_export_all_without_boundaries_skips_only_the_area_map(tiny_city, tmp_path):
+    out = tmp_path / "kit"
+    result = run_env("export", "--all", "--format", "csv", "--out", str(out), KLA_DATA_DIR=str(tiny_city))
+    assert result.returncode == 0, result.stderr
+    assert "peta_kelurahan dilewati" in result.stderr
+    from kla import catalog
+
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in catalog.CATALOG if n != "peta_kelurahan")
+
+
+def test_export_usage_errors_say_what_is_wrong(tmp_path):
+    unknown = run("export", "--chart", "grafik_x", "--out", str(tmp_path))
+    assert unknown.returncode == 2 and "'grafik_x'" in unknown.stderr and "--list" in unknown.stderr
+    no_out = run("export", "--all")
+    assert no_out.returncode == 2 and "--out" in no_out.stderr
+    bad_format = run("export", "--all", "--format", "gif", "--out", str(tmp_path))
+    assert bad_format.returncode == 2 and "'gif'" in bad_format.stderr
+    assert not any(tmp_path.iterdir()), "nothing written on a usage error"
+
+
+def test_export_bad_year_fails_without_files(tiny_city, tmp_path):
+    out = tmp_path / "kit"
+    result = run_env("export", "--chart", "capaian_blok", "--format", "csv", "--tahun", "2019", "--out", str(out),
+                     KLA_DATA_DIR=str(tiny_city))
+    assert result.returncode == 1
+    assert "Tahun 2019 tidak ada" in result.stderr

@@ -1,0 +1,207 @@
+"""Every chart and map the dashboard can export, built from a :class:`kla.loading.Dataset`.
+
+The ekspor page and ``python -m kla export`` list the same names. Each entry builds its chart
+the way its page shows it by default, so a press image matches what people see on the site:
+
+* trends over all years (tren_total, tren_blok, banding_kelurahan, ...) ignore ``year``;
+* one-year charts and the maps use ``year`` (default: the latest year they have data for);
+* the indicator trend shows the block with the lowest attainment that year (the newsworthy one),
+  kelurahan compared are the lowest and the highest of the latest year, as on the Tren page;
+* activity charts cover the last 12 months of the log, as on the Kegiatan page;
+* ``peta_kelurahan`` needs installed boundaries (:func:`kla.boundaries.load_installed`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from kla import charts, mapdata, scoring, staticmap, tilemap
+from kla.activities import activity_table, filter_activities
+from kla.export import ExportError
+from kla.i18n import Lang, t
+from kla.initiatives import initiative_table
+from kla.loading import Dataset
+
+ACTIVITY_DAYS = 365  # the Kegiatan page's default range
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the builders need: the data, the language, the year and, for the map, the boundaries."""
+
+    data: Dataset
+    lang: Lang = "id"
+    year: int | None = None
+    metric: str = "total"
+    boundaries: gpd.GeoDataFrame | None = None
+    attribution: str | None = None
+    labels: bool = True  # kelurahan names on the static map where they fit
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    build: Callable[[Context], charts.Chart]
+    needs_boundaries: bool = False
+
+    def label(self, lang: Lang = "id") -> str:
+        return t(f"katalog.{self.name}", lang)
+
+
+def _years(ctx: Context, available: list[int], what: str) -> int:
+    if ctx.year is None:
+        return max(available)
+    if ctx.year not in available:
+        listed = ", ".join(str(y) for y in sorted(available))
+        raise ExportError(f"Tahun {ctx.year} tidak ada untuk {what}; tahun yang tersedia: {listed}.")
+    return ctx.year
+
+
+def _city_year(ctx: Context) -> int:
+    return _years(ctx, sorted(int(y) for y in ctx.data.evaluasi_kota["tahun"].unique()), "skor kota")
+
+
+def _score_source(ctx: Context) -> str:
+    return t("ringkasan.sumber_grafik", ctx.lang)
+
+
+def total_trend(ctx: Context) -> charts.Chart:
+    d = ctx.data
+    return charts.total_trend(scoring.city_totals(d.evaluasi_kota), d.kategori_resmi, d.peta_jalan,
+                              source=_score_source(ctx), sample=d.is_sample, lang=ctx.lang)
+
+
+def block_attainment(ctx: Context) -> charts.Chart:
+    year = _city_year(ctx)
+    attainment = scoring.block_attainment(ctx.data.evaluasi_kota, ctx.data.indikator, year)
+    return charts.block_attainment_bar(attainment, year, source=_score_source(ctx), sample=ctx.data.is_sample,
+                                       lang=ctx.lang)
+
+
+def block_trend(ctx: Context) -> charts.Chart:
+    totals = scoring.block_totals_by_year(ctx.data.evaluasi_kota, ctx.data.indikator)
+    return charts.block_trend(totals, source=_score_source(ctx), sample=ctx.data.is_sample, lang=ctx.lang)
+
+
+def weakest_block(data: Dataset, year: int) -> str:
+    attainment = scoring.block_attainment(data.evaluasi_kota, data.indikator, year)
+    # rounded as shown, so blocks that look equal are tied and the first code wins, not float noise
+    attainment = attainment.assign(persen=attainment["persen"].round(1))
+    return str(attainment.sort_values(["persen", "blok"]).iloc[0]["blok"])
+
+
+def indicator_trend(ctx: Context) -> charts.Chart:
+    d = ctx.data
+    block = weakest_block(d, _city_year(ctx))
+    codes = d.indikator.loc[d.indikator["blok"] == block, "kode"].tolist()
+    return charts.indicator_trend(d.evaluasi_kota, d.indikator, codes, source=_score_source(ctx),
+                                  sample=d.is_sample, lang=ctx.lang)
+
+
+def shortfall(ctx: Context) -> charts.Chart:
+    year = _city_year(ctx)
+    ranking = scoring.shortfall_ranking(ctx.data.evaluasi_kota, ctx.data.indikator, year)
+    return charts.shortfall_bar(ranking, year=year, source=_score_source(ctx), sample=ctx.data.is_sample,
+                                lang=ctx.lang)
+
+
+def kelurahan_compare(ctx: Context) -> charts.Chart:
+    kel_totals = scoring.kelurahan_totals(ctx.data.skor_kelurahan, ctx.data.wilayah)
+    latest = kel_totals[kel_totals["tahun"] == kel_totals["tahun"].max()].sort_values(["total", "kode_kelurahan"])
+    codes = list(dict.fromkeys([latest["kode_kelurahan"].iloc[0], latest["kode_kelurahan"].iloc[-1]]))
+    return charts.kelurahan_compare(kel_totals, codes, source=t("tren.sumber_kelurahan", ctx.lang),
+                                    sample=ctx.data.is_sample, lang=ctx.lang)
+
+
+def _initiatives(by: str) -> Callable[[Context], charts.Chart]:
+    def build(ctx: Context) -> charts.Chart:
+        table = initiative_table(ctx.data.inisiatif, ctx.data.kelurahan)
+        return charts.initiatives_by(table, by, source=t("inisiatif.sumber_grafik", ctx.lang),
+                                     sample=ctx.data.is_sample, lang=ctx.lang)
+    return build
+
+
+def recent_activities(data: Dataset) -> pd.DataFrame:
+    table = activity_table(data.kegiatan, data.kelurahan)
+    last = table["tanggal"].max().date()
+    first = max(table["tanggal"].min().date(), last - dt.timedelta(days=ACTIVITY_DAYS))
+    return filter_activities(table, first, last, [], [])
+
+
+def activities(ctx: Context) -> charts.Chart:
+    return charts.activities_per_month(recent_activities(ctx.data), source=t("kegiatan.sumber_grafik", ctx.lang),
+                                       sample=ctx.data.is_sample, lang=ctx.lang)
+
+
+def participants(ctx: Context) -> charts.Chart:
+    return charts.participants_per_month(recent_activities(ctx.data), source=t("kegiatan.sumber_grafik", ctx.lang),
+                                         sample=ctx.data.is_sample, lang=ctx.lang)
+
+
+MAP_SOURCES = {"inisiatif": "inisiatif.sumber_grafik", "kegiatan": "kegiatan.sumber_grafik",
+               "peserta_per_1000": "kegiatan.sumber_grafik"}
+
+
+def map_source(metric: str, lang: Lang) -> str:
+    """The source line of a map of ``metric`` (the same on the Peta page)."""
+    return t(MAP_SOURCES.get(metric, "tren.sumber_kelurahan"), lang)
+
+
+def _map_values(ctx: Context) -> mapdata.MapValues:
+    if ctx.metric not in mapdata.METRICS:
+        raise ExportError(f"Metrik peta '{ctx.metric}' tidak dikenal; pilih dari: {', '.join(mapdata.METRICS)}.")
+    year = _years(ctx, mapdata.metric_years(ctx.data, ctx.metric), mapdata.metric_label(ctx.metric, "id"))
+    return mapdata.map_values(ctx.data, ctx.metric, year)
+
+
+def tile_map(ctx: Context) -> charts.Chart:
+    return tilemap.tile_map(_map_values(ctx), lang=ctx.lang, source=map_source(ctx.metric, ctx.lang),
+                            sample=ctx.data.is_sample)
+
+
+def static_map(ctx: Context) -> charts.Chart:
+    if ctx.boundaries is None:
+        raise ExportError("Peta kelurahan memerlukan batas wilayah terpasang: jalankan "
+                          "'python -m kla geo install' terlebih dahulu.")
+    return staticmap.static_choropleth(ctx.boundaries, _map_values(ctx), lang=ctx.lang,
+                                       source=map_source(ctx.metric, ctx.lang), sample=ctx.data.is_sample,
+                                       labels=ctx.labels, attribution=ctx.attribution)
+
+
+CATALOG: dict[str, Entry] = {e.name: e for e in (
+    Entry("tren_total", total_trend),
+    Entry("capaian_blok", block_attainment),
+    Entry("tren_blok", block_trend),
+    Entry("tren_indikator", indicator_trend),
+    Entry("kekurangan_indikator", shortfall),
+    Entry("banding_kelurahan", kelurahan_compare),
+    Entry("inisiatif_jenis", _initiatives("jenis")),
+    Entry("inisiatif_jenis_mitra", _initiatives("jenis_mitra")),
+    Entry("inisiatif_kecamatan", _initiatives("kecamatan")),
+    Entry("kegiatan_bulanan", activities),
+    Entry("peserta_bulanan", participants),
+    Entry(tilemap.NAME, tile_map),
+    Entry(staticmap.NAME, static_map, needs_boundaries=True),
+)}
+
+
+def entry(name: str) -> Entry:
+    try:
+        return CATALOG[name]
+    except KeyError:
+        raise ExportError(f"Grafik '{name}' tidak dikenal; lihat daftarnya dengan 'python -m kla export --list'.") from None
+
+
+def build(name: str, ctx: Context) -> charts.Chart:
+    """The chart ``name`` for ``ctx``; :class:`ExportError` (Indonesian) when it cannot be made."""
+    return entry(name).build(ctx)
+
+
+def available(ctx: Context) -> list[str]:
+    """Names that can be built for ``ctx``: all, less the static map without boundaries."""
+    return [n for n, e in CATALOG.items() if not e.needs_boundaries or ctx.boundaries is not None]

@@ -1,0 +1,106 @@
+"""``python -m kla export``: the press kit from the command line, for scripted work.
+
+Writes one file per chart, format and size into ``--out`` (atomically: a file is either the old
+one or the complete new one), prints a line per chart, and optionally a ZIP with README.txt.
+Exit codes: 0 all written, 1 a chart or the data could not be made (nothing half-written),
+2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+
+from kla import boundaries, catalog, config, export, mapdata
+from kla.i18n import format_number
+from kla.loading import load_dataset, write_bytes_atomic
+
+ALL = "semua"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        print(listing())
+        return 0
+    try:
+        names, sizes, formats = _choices(args)
+    except export.ExportError as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return 2
+    result = load_dataset(config.data_dir())
+    if not result.ok:
+        print(f"Data di {config.data_dir()} bermasalah; jalankan 'python -m kla validate'.", file=sys.stderr)
+        return 1
+    ctx = _context(args, result.dataset)
+    if args.all and ctx.boundaries is None:
+        print("Peringatan: batas kelurahan belum terpasang, peta_kelurahan dilewati "
+              "(pasang dengan 'python -m kla geo install').", file=sys.stderr)
+        names = catalog.available(ctx)
+    return _write_all(args, ctx, names, sizes, formats)
+
+
+def listing() -> str:
+    """Charts, sizes, formats and map metrics, as ``--list`` prints them."""
+    lines = ["Grafik (--chart):"] + [f"  {n:<24} {e.label()}" for n, e in catalog.CATALOG.items()]
+    lines += ["", "Ukuran (--preset):"]
+    lines += [f"  {p.name:<24} {p.width} x {p.height} piksel, {p.label()}" for p in export.PRESETS.values()]
+    lines += ["", f"Format (--format): {', '.join(export.FORMATS)} (PNG ditulis {export.PNG_SCALE}x ukuran)",
+              "", "Metrik peta (--metrik):"]
+    lines += [f"  {m:<24} {mapdata.metric_label(m)}" for m in mapdata.METRICS]
+    return "\n".join(lines)
+
+
+def _choices(args: argparse.Namespace) -> tuple[list[str], list[export.Preset], list[str]]:
+    if args.out is None:
+        raise export.ExportError("--out FOLDER wajib diisi.")
+    if not args.all and not args.chart:
+        raise export.ExportError("pilih --chart NAMA atau --all (daftar nama: --list).")
+    names = list(catalog.CATALOG) if args.all else [catalog.entry(n).name for n in dict.fromkeys(args.chart)]
+    wanted = args.preset or ["lanskap"]
+    sizes = list(export.PRESETS.values()) if ALL in wanted else [export.preset(p) for p in dict.fromkeys(wanted)]
+    formats = export.check_formats(args.formats or export.FORMATS)
+    return names, sizes, formats
+
+
+def _context(args: argparse.Namespace, data) -> catalog.Context:
+    shapes, attribution = None, None
+    try:
+        shapes = boundaries.load_installed()
+        attribution = (boundaries.installed_info() or {}).get("attribution")
+    except boundaries.BoundaryError as exc:
+        print(f"Peringatan: {exc}", file=sys.stderr)
+    return catalog.Context(data, lang=args.lang, year=args.tahun, metric=args.metrik, boundaries=shapes,
+                           attribution=attribution, labels=not args.tanpa_nama)
+
+
+def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str], sizes: list[export.Preset],
+               formats: list[str]) -> int:
+    stamp = export.Stamp(dt.date.today(), ctx.lang, config.logo_path())
+    args.out.mkdir(parents=True, exist_ok=True)
+    made, files, started = [], {}, time.perf_counter()
+    for i, name in enumerate(names, start=1):
+        began = time.perf_counter()
+        try:
+            chart = catalog.build(name, ctx)
+            own = export.chart_files(chart, sizes, formats, stamp)
+        except export.ExportError as exc:
+            print(f"Gagal membuat {name}: {exc}", file=sys.stderr)
+            return 1
+        for file_name, content in own.items():
+            write_bytes_atomic(args.out / file_name, content)
+        made.append(chart)
+        files.update(own)
+        print(f"[{i}/{len(names)}] {name}: {len(own)} berkas, "
+              f"{format_number(time.perf_counter() - began, 1)} detik")
+    if args.zip:
+        readme = export.readme_text(made, sizes, formats, stamp, files, ctx.attribution)
+        zip_path = args.out / f"kla-balikpapan-paket-media-{stamp.exported.isoformat()}.zip"
+        write_bytes_atomic(zip_path, export.build_zip(files, readme))
+        print(f"ZIP: {zip_path}")
+    size = sum(len(b) for b in files.values())
+    print(f"Selesai: {len(files)} berkas ({format_number(size / 1024 / 1024, 1)} MB) di {args.out}, "
+          f"{format_number(time.perf_counter() - started, 1)} detik."
+          + (" DATA CONTOH: jangan dipublikasikan sebagai angka resmi." if any(c.sample for c in made) else ""))
+    return 0
