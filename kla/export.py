@@ -9,9 +9,9 @@
   Text cells that a spreadsheet would run as a formula are neutralised.
 * A ZIP of many files with a README.txt (:func:`build_zip`).
 
-Rendering uses kaleido with the system Chromium, kept warm: the first image starts one
-Chromium in a background thread (about 2,5 s) and every later image reuses it (about 0,2 s
-instead of 2,5 s; ``docs/BENCHMARKS.md``). :func:`render_cold` starts a fresh Chromium per
+Rendering uses kaleido with the system Chromium, kept warm (:mod:`kla.render`): the first
+image starts one Chromium in a background thread (about 2,5 s) and every later image reuses it
+(``docs/BENCHMARKS.md`` has the measured times). :func:`render_cold` starts a fresh Chromium per
 image, for the benchmark only. No network: MathJax off, plotly.js from the plotly package,
 fonts from the system (Liberation Sans stands in for Arial).
 """
@@ -23,22 +23,19 @@ import copy
 import csv
 import datetime as dt
 import io
-import threading
-import warnings
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import kaleido
 import pandas as pd
 import plotly.graph_objects as go
-from kaleido import _sync_server
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from kla import charts, staticmap, tilemap
+from kla import render as render_module
 from kla.i18n import Lang, format_date, t
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -198,9 +195,6 @@ def _add_logo(fig: go.Figure, size: Preset, uri: str) -> None:
 
 # --- rendering -------------------------------------------------------------------------------------
 
-_RENDER_LOCK = threading.Lock()  # kaleido's shared server answers one caller at a time
-
-
 def _opts(fmt: str, size: Preset) -> dict:
     if fmt not in IMAGE_FORMATS:
         raise ExportError(f"Format gambar '{fmt}' tidak dikenal; pilih salah satu: {', '.join(IMAGE_FORMATS)}.")
@@ -208,42 +202,23 @@ def _opts(fmt: str, size: Preset) -> dict:
     return {"format": fmt, "width": width, "height": height, "scale": (PNG_SCALE if fmt == "png" else 1) * size.zoom}
 
 
-def _server_alive() -> bool:
-    server = kaleido._global_server
-    return server.is_running() and server._thread.is_alive()
-
-
 def start_renderer() -> None:
-    """Start the shared Chromium now (it takes about 2,5 s) so the first export does not wait for it."""
-    with _RENDER_LOCK:
-        _ensure_server()
-
-
-def _ensure_server() -> None:
-    if _server_alive():
-        return
-    if kaleido._global_server.is_running():  # its thread died (Chromium crashed): start afresh
-        kaleido._global_server._initialized = False
-    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    """Start the shared Chromium now (about 2,5 s) so the first export does not wait for it."""
+    render_module.shared().start()
 
 
 def render(fig: go.Figure, fmt: str, size: Preset) -> bytes:
     """``fig`` as PNG/SVG/PDF bytes at ``size``, through the warm Chromium (started if needed)."""
-    opts = _opts(fmt, size)
-    with _RENDER_LOCK:
-        _ensure_server()
-        return kaleido.calc_fig_sync(fig, opts=opts)
+    return render_module.shared().render(fig, _opts(fmt, size))
 
 
 def render_cold(fig: go.Figure, fmt: str, size: Preset) -> bytes:
     """The same through a fresh Chromium started and closed for this one image (benchmark baseline)."""
-    return _sync_server.oneshot_async_run(kaleido.calc_fig, args=(fig,),
-                                          kwargs={"opts": _opts(fmt, size), "kopts": {"mathjax": False}})
+    return render_module.render_cold(fig, _opts(fmt, size))
 
 
 def stop_renderer() -> None:
-    with _RENDER_LOCK:
-        kaleido.stop_sync_server(silence_warnings=True)
+    render_module.shared().stop()
 
 
 def image_bytes(chart: charts.Chart, fmt: str, size: Preset, stamp: Stamp) -> bytes:
@@ -438,5 +413,3 @@ def build_zip(files: Mapping[str, bytes], readme: str) -> bytes:
             archive.writestr(name, content, compress_type=kind)
     return out.getvalue()
 
-
-warnings.filterwarnings("ignore", message="The kopts argument is ignored")  # plotly passes it to the server

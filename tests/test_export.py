@@ -270,3 +270,12 @@ def test_renderer_recovers_after_it_was_stopped(all_charts):
     export.stop_renderer()
     png = export.image_bytes(all_charts["capaian_blok"], "png", LANSKAP, STAMP)
     assert png.startswith(b"\x89PNG")
+
+
+def test_renderer_recovers_when_chromium_dies(all_charts):
+    from kla import render
+
+    export.start_renderer()
+    render.shared()._browser.subprocess.kill()
+    png = export.image_bytes(all_charts["capaian_blok"], "png", LANSKAP, STAMP)
+    assert png.startswith(b"\x89PNG")
