@@ -1,4 +1,4 @@
-"""Command line: ``python -m kla sample|validate|serve|datadict|geo|export``.
+"""Command line: ``python -m kla sample|validate|serve|datadict|geo|export|brief``.
 
 Messages are Indonesian because the people running these commands are DP3AKB staff.
 Exit codes: 0 success, 1 the data has problems, 2 wrong usage (argparse).
@@ -49,7 +49,47 @@ def _parser() -> argparse.ArgumentParser:
     datadict.set_defaults(run=_run_datadict)
     _add_geo(commands)
     _add_export(commands)
+    brief = commands.add_parser("brief", help="ringkasan rapat Gugus Tugas satu halaman A4 (PDF)")
+    brief.add_argument("--out", type=Path, required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+    brief.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                       help="awal rentang 'sejak rapat terakhir' (bawaan: rapat gugus tugas terakhir di log)")
+    brief.add_argument("--until", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                       help="akhir rentang (bawaan: tanggal terakhir di log kegiatan)")
+    brief.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")
+    brief.set_defaults(run=_run_brief)
     return parser
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak sah; tulis YYYY-MM-DD, mis. 2026-11-02") from None
+
+
+def _run_brief(args: argparse.Namespace) -> int:
+    from kla import boundaries, brief  # plotly, geopandas: only for this command
+    from kla.loading import write_bytes_atomic
+
+    result = load_dataset(config.data_dir())
+    if not result.ok:
+        _print_problems(result, config.data_dir())
+        return 1
+    try:
+        shapes = boundaries.load_installed()
+        info = boundaries.installed_info() or {}
+        pdf = brief.brief_pdf(result.dataset, start=args.since, end=args.until, lang=args.lang, shapes=shapes,
+                              attribution=info.get("attribution"))
+    except (brief.BriefError, boundaries.BoundaryError, ValueError) as exc:
+        print(f"Gagal membuat ringkasan rapat: {exc}", file=sys.stderr)
+        return 1
+    write_bytes_atomic(args.out, pdf)
+    print(f"Ringkasan rapat ditulis: {args.out} ({_kb(len(pdf))})"
+          + (" - tanpa batas kelurahan terpasang: peta petak dipakai." if shapes is None else "")
+          + (" DATA CONTOH." if result.dataset.is_sample else ""))
+    return 0
 
 
 def _add_export(commands: argparse._SubParsersAction) -> None:

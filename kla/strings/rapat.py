@@ -1,4 +1,107 @@
-"""Interface texts: rapat (see kla/strings/__init__.py)."""
+"""Interface texts: the meeting page (pages/rapat.py) and its A4 brief (kla/brief.py)."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "rapat.judul": {"id": "Rapat Gugus Tugas KLA", "en": "KLA Task Force meeting"},
+    "rapat.view.posisi": {"id": "Posisi", "en": "Position"},
+    "rapat.view.poin": {"id": "Di mana poinnya", "en": "Where the points are"},
+    "rapat.view.kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "rapat.view.sejak": {"id": "Sejak rapat terakhir", "en": "Since the last meeting"},
+    "rapat.view.tindak": {"id": "Tindak lanjut", "en": "Follow-up"},
+    "rapat.sebelumnya": {"id": "← Sebelumnya", "en": "← Previous"},
+    "rapat.berikutnya": {"id": "Berikutnya →", "en": "Next →"},
+    "rapat.petunjuk": {"id": "Tombol panah kiri/kanan pada keyboard juga berpindah tampilan.",
+                       "en": "The left/right arrow keys also change the view."},
+    "rapat.langkah": {"id": "{i} dari {n}", "en": "{i} of {n}"},
+    # posisi
+    "rapat.skor": {"id": "Skor KLA {tahun}", "en": "KLA score {tahun}"},
+    "rapat.ke_paripurna": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
+    "rapat.target": {"id": "Target peta jalan {tahun}", "en": "Roadmap target {tahun}"},
+    "rapat.target.tidak_ada": {"id": "Belum ada target peta jalan", "en": "No roadmap target yet"},
+    "rapat.posisi.kalimat": {
+        "id": "Balikpapan berada di kategori **{kategori}** dengan skor **{skor}** ({tahun}). Untuk Paripurna "
+              "masih kurang **{kurang} poin**; target peta jalan {target_tahun}: **{target}**.",
+        "en": "Balikpapan is in category **{kategori}** with a score of **{skor}** ({tahun}). **{kurang} points** "
+              "are still missing for Paripurna; roadmap target {target_tahun}: **{target}**.",
+    },
+    # poin
+    "rapat.poin.kalimat": {
+        "id": "Bila **{n} indikator** teratas diisi penuh, skor mencapai **{total}**: Paripurna.",
+        "en": "Filling the top **{n} indicators** completely lifts the score to **{total}**: Paripurna.",
+    },
+    "rapat.poin.tidak_cukup": {"id": "Mengisi semua kekurangan pun belum mencapai Paripurna.",
+                               "en": "Even filling every shortfall does not reach Paripurna."},
+    "rapat.andai.judul": {"id": "Andai: naikkan poin indikator", "en": "What if: raise indicator points"},
+    "rapat.andai.pilih": {"id": "Indikator yang dinaikkan", "en": "Indicators raised"},
+    "rapat.andai.poin": {"id": "{kode} (maks. {maks})", "en": "{kode} (max. {maks})"},
+    "rapat.andai.hasil": {"id": "Proyeksi total", "en": "Projected total"},
+    "rapat.andai.kategori": {"id": "Proyeksi kategori", "en": "Projected category"},
+    "rapat.andai.kurang": {"id": "Masih kurang ke Paripurna", "en": "Still missing for Paripurna"},
+    # kelurahan
+    "rapat.kel.terendah": {"id": "Skor terendah {tahun}", "en": "Lowest scores {tahun}"},
+    "rapat.kel.naik": {"id": "Kenaikan terbesar sejak {tahun}", "en": "Largest rises since {tahun}"},
+    # sejak
+    "rapat.sejak.rentang": {"id": "Rentang (mulai: rapat gugus tugas terakhir di log)",
+                            "en": "Range (start: last task force meeting in the log)"},
+    "rapat.sejak.kegiatan": {"id": "Kegiatan", "en": "Activities"},
+    "rapat.sejak.anak": {"id": "Anak terjangkau", "en": "Children reached"},
+    "rapat.sejak.dewasa": {"id": "Dewasa terjangkau", "en": "Adults reached"},
+    "rapat.sejak.inisiatif": {"id": "Inisiatif baru", "en": "New initiatives"},
+    "rapat.sejak.per_jenis": {"id": "Menurut jenis", "en": "By type"},
+    "rapat.sejak.per_penyelenggara": {"id": "Menurut penyelenggara", "en": "By organiser"},
+    "rapat.sejak.baru": {"id": "Inisiatif yang mulai dalam rentang ini", "en": "Initiatives started in this range"},
+    "rapat.sejak.tidak_ada_baru": {"id": "Tidak ada inisiatif baru dalam rentang ini.",
+                                   "en": "No new initiatives in this range."},
+    # tindak lanjut
+    "rapat.tindak.belum": {"id": "Direncanakan, belum mulai ({n})", "en": "Planned, not started ({n})"},
+    "rapat.tindak.terhenti": {"id": "Terhenti ({n})", "en": "Stalled ({n})"},
+    "rapat.tindak.per_mitra": {"id": "Menurut mitra penyelenggara", "en": "By organising partner"},
+    "rapat.tindak.terlambat": {"id": "lewat tanggal mulai", "en": "past start date"},
+    # columns
+    "rapat.kolom.kode": {"id": "Kode", "en": "Code"},
+    "rapat.kolom.indikator": {"id": "Indikator", "en": "Indicator"},
+    "rapat.kolom.klaster": {"id": "Klaster", "en": "Cluster"},
+    "rapat.kolom.poin": {"id": "Poin / maks.", "en": "Points / max."},
+    "rapat.kolom.kurang": {"id": "Kurang", "en": "Missing"},
+    "rapat.kolom.proyeksi": {"id": "Total bila diisi", "en": "Total if filled"},
+    "rapat.kolom.jenis": {"id": "Jenis", "en": "Type"},
+    "rapat.kolom.kegiatan": {"id": "Kegiatan", "en": "Activities"},
+    "rapat.kolom.anak": {"id": "Anak", "en": "Children"},
+    "rapat.kolom.dewasa": {"id": "Dewasa", "en": "Adults"},
+    "rapat.kolom.penyelenggara": {"id": "Penyelenggara", "en": "Organiser"},
+    "rapat.kolom.mitra": {"id": "Mitra", "en": "Partner"},
+    "rapat.kolom.jenis_mitra": {"id": "Jenis mitra", "en": "Partner type"},
+    "rapat.kolom.belum": {"id": "Belum mulai", "en": "Not started"},
+    "rapat.kolom.terhenti": {"id": "Terhenti", "en": "Stalled"},
+    "rapat.kolom.mulai": {"id": "Rencana mulai", "en": "Planned start"},
+    "rapat.kolom.skor": {"id": "Skor", "en": "Score"},
+    "rapat.kolom.perubahan": {"id": "Perubahan", "en": "Change"},
+    # brief
+    "rapat.unduh_brief": {"id": "Unduh ringkasan rapat (PDF A4)", "en": "Download meeting brief (PDF A4)"},
+    "rapat.brief.judul": {"id": "Ringkasan Rapat Gugus Tugas KLA Kota Balikpapan",
+                          "en": "Balikpapan KLA Task Force meeting brief"},
+    "rapat.brief.subjudul": {"id": "Dibuat {tanggal} dari Dasbor KLA Balikpapan",
+                             "en": "Made {tanggal} from the Balikpapan KLA dashboard"},
+    "rapat.brief.contoh": {"id": "DATA CONTOH: angka buatan untuk uji coba, bukan data resmi",
+                           "en": "SAMPLE DATA: made-up numbers for testing, not official figures"},
+    "rapat.brief.skor": {"id": "Skor KLA {tahun}", "en": "KLA score {tahun}"},
+    "rapat.brief.sejak_tahun": {"id": "sejak {tahun}", "en": "since {tahun}"},
+    "rapat.brief.rentang": {"id": "Utama 801–900 · Paripurna 901–1.000", "en": "Utama 801–900 · Paripurna 901–1,000"},
+    "rapat.brief.kurang": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
+    "rapat.brief.target": {"id": "Target peta jalan {tahun}: {target}", "en": "Roadmap target {tahun}: {target}"},
+    "rapat.brief.kekurangan": {"id": "{n} indikator dengan kekurangan poin terbesar",
+                               "en": "{n} indicators with the largest shortfall"},
+    "rapat.brief.sejak": {"id": "Sejak rapat terakhir: {mulai} – {sampai}", "en": "Since the last meeting: {mulai} – {sampai}"},
+    "rapat.brief.sejak_ringkas": {
+        "id": "{kegiatan} kegiatan, {anak} anak dan {dewasa} dewasa terjangkau, {inisiatif} inisiatif baru.",
+        "en": "{kegiatan} activities, {anak} children and {dewasa} adults reached, {inisiatif} new initiatives.",
+    },
+    "rapat.brief.kelurahan": {"id": "Kelurahan, penilaian {tahun}", "en": "Kelurahan, assessment {tahun}"},
+    "rapat.brief.terendah": {"id": "Terendah:", "en": "Lowest:"},
+    "rapat.brief.naik": {"id": "Naik terbanyak:", "en": "Largest rises:"},
+    "rapat.brief.sumber": {
+        "id": "Sumber: evaluasi KLA kota, penilaian kelurahan, catatan inisiatif dan log kegiatan DP3AKB "
+              "(lihat halaman Tentang pada dasbor). Angka sama dengan halaman Ringkasan dan Rapat.",
+        "en": "Source: city KLA evaluation, kelurahan assessment, DP3AKB initiative records and activity log "
+              "(see the dashboard's About page). Numbers equal the Summary and Meeting pages.",
+    },
 }

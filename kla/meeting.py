@@ -1,0 +1,173 @@
+"""The numbers of a Gugus Tugas KLA meeting (the rapat page and the A4 brief).
+
+Every figure comes from the same :mod:`kla.scoring` functions as the Ringkasan page, so the
+meeting and the public dashboard can never disagree:
+
+* :func:`position`: the latest score, category, change, points to Paripurna and the next
+  roadmap target (Ringkasan's four numbers);
+* :func:`shortfalls`: indicators by missing points with the running projected total;
+* :func:`kelurahan_movers`: the lowest and the most improved kelurahan of the latest year;
+* :func:`since`: what happened between two dates, by default since the last logged
+  "rapat gugus tugas" (:func:`default_window`);
+* :func:`follow_up`: initiatives planned but not started, and stalled ones, by organiser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kla import scoring
+from kla.activities import activity_table, filter_activities
+from kla.initiatives import initiative_table
+from kla.loading import Dataset
+
+MEETING_TYPE = "rapat gugus tugas"
+VIEWS = ("posisi", "poin", "kelurahan", "sejak", "tindak")
+
+
+@dataclass(frozen=True)
+class Position:
+    tahun: int
+    skor: float
+    kategori: str
+    perubahan: float | None  # since the previous evaluation year
+    tahun_sebelumnya: int | None
+    ke_paripurna: float
+    kategori_berikut: str | None
+    ke_kategori_berikut: float | None
+    target_tahun: int | None
+    target: float | None
+
+
+def position(data: Dataset, year: int | None = None) -> Position:
+    """Where the city stands in ``year`` (default: the latest evaluation)."""
+    totals = scoring.city_totals(data.evaluasi_kota).set_index("tahun")
+    year = int(totals.index.max()) if year is None else int(year)
+    if year not in totals.index:
+        raise ValueError(f"Tahun {year} tidak ada di evaluasi_kota; tersedia: {', '.join(map(str, totals.index))}")
+    row = totals.loc[year]
+    earlier = [int(y) for y in totals.index if y < year]
+    step = scoring.next_category(float(row["total"]))
+    target_year, target = scoring.next_roadmap_target(data.peta_jalan, year)
+    change = None if pd.isna(row["perubahan"]) else float(row["perubahan"])
+    return Position(year, float(row["total"]), str(row["kategori"]), change, earlier[-1] if earlier else None,
+                    scoring.points_to_paripurna(float(row["total"])), step[0] if step else None,
+                    step[1] if step else None, target_year, target)
+
+
+def shortfalls(data: Dataset, year: int) -> pd.DataFrame:
+    """:func:`kla.scoring.shortfall_ranking` with a flag where the projected total reaches Paripurna."""
+    ranking = scoring.shortfall_ranking(data.evaluasi_kota, data.indikator, year)
+    ranking["capai_paripurna"] = ranking["total_proyeksi"] >= scoring.PARIPURNA_MIN
+    return ranking
+
+
+def indicators_for_paripurna(ranking: pd.DataFrame) -> int | None:
+    """How many of the top shortfalls, filled completely, would lift the city to Paripurna."""
+    reached = ranking.index[ranking["capai_paripurna"]]
+    return int(reached[0]) + 1 if len(reached) else None
+
+
+def what_if(data: Dataset, year: int, raised: dict[str, float]) -> scoring.WhatIf:
+    """The year's total if the indicators in ``raised`` had those points (refuses > max_poin)."""
+    return scoring.what_if(data.evaluasi_kota, data.indikator, year, raised)
+
+
+@dataclass(frozen=True)
+class Movers:
+    tahun: int
+    tahun_sebelumnya: int | None
+    terendah: pd.DataFrame  # the lowest totals, lowest first
+    naik: pd.DataFrame  # the largest rises since the previous assessment, largest first
+
+
+def kelurahan_movers(data: Dataset, n: int = 5) -> Movers:
+    totals = scoring.kelurahan_totals(data.skor_kelurahan, data.wilayah)
+    year = int(totals["tahun"].max())
+    latest = totals[totals["tahun"] == year]
+    earlier = sorted(int(y) for y in totals["tahun"].unique() if y < year)
+    lowest = latest.sort_values(["total", "kode_kelurahan"]).head(n)
+    rising = latest.dropna(subset=["perubahan"]).sort_values(["perubahan", "kode_kelurahan"],
+                                                            ascending=[False, True]).head(n)
+    return Movers(year, earlier[-1] if earlier else None, lowest.reset_index(drop=True), rising.reset_index(drop=True))
+
+
+def last_meeting(data: Dataset, before: dt.date | None = None) -> dt.date | None:
+    """Date of the last logged "rapat gugus tugas" (strictly before ``before`` when given)."""
+    dates = data.kegiatan.loc[data.kegiatan["jenis"] == MEETING_TYPE, "tanggal"].dropna()
+    if before is not None:
+        dates = dates[dates.dt.date < before]
+    return None if dates.empty else dates.max().date()
+
+
+def log_end(data: Dataset) -> dt.date:
+    return data.kegiatan["tanggal"].max().date()
+
+
+def default_window(data: Dataset) -> tuple[dt.date, dt.date]:
+    """From the last meeting in the log to the last logged day (90 days back if no meeting)."""
+    end = log_end(data)
+    start = last_meeting(data) or end - dt.timedelta(days=90)
+    return start, end
+
+
+def window_from(start: str | None, end: str | None, default: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """The window named in a URL (``YYYY-MM-DD``), each end falling back to ``default`` when absent or bad."""
+    def parse(text: str | None, fallback: dt.date) -> dt.date:
+        try:
+            return dt.date.fromisoformat(text) if text else fallback
+        except ValueError:
+            return fallback
+
+    first, last = parse(start, default[0]), parse(end, default[1])
+    return (first, last) if first <= last else default
+
+
+@dataclass(frozen=True)
+class Since:
+    mulai: dt.date
+    sampai: dt.date
+    kegiatan: int
+    peserta_anak: int
+    peserta_dewasa: int
+    per_jenis: pd.DataFrame  # jenis, kegiatan, peserta_anak, peserta_dewasa
+    per_penyelenggara: pd.DataFrame  # penyelenggara, kegiatan, peserta_anak, peserta_dewasa
+    inisiatif_baru: pd.DataFrame  # initiatives started in the window
+
+
+def since(data: Dataset, start: dt.date, end: dt.date) -> Since:
+    """Activities and new initiatives from ``start`` to ``end``, both days included."""
+    if start > end:
+        raise ValueError(f"Tanggal mulai {start:%d/%m/%Y} sesudah tanggal akhir {end:%d/%m/%Y}")
+    shown = filter_activities(activity_table(data.kegiatan, data.kelurahan), start, end, [], [])
+    sums = {"kegiatan": ("id", "count"), "peserta_anak": ("peserta_anak", "sum"),
+            "peserta_dewasa": ("peserta_dewasa", "sum")}
+    by_type = shown.groupby("jenis").agg(**sums).sort_values("kegiatan", ascending=False).reset_index()
+    by_organiser = shown.groupby("penyelenggara").agg(**sums).sort_values("kegiatan", ascending=False).reset_index()
+    initiatives = initiative_table(data.inisiatif, data.kelurahan)
+    started = initiatives["tanggal_mulai"].dt.date
+    new = initiatives[(started >= start) & (started <= end) & (initiatives["status"] != "rencana")]
+    return Since(start, end, len(shown), int(shown["peserta_anak"].sum()), int(shown["peserta_dewasa"].sum()),
+                 by_type, by_organiser, new.sort_values("tanggal_mulai").reset_index(drop=True))
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    belum_mulai: pd.DataFrame  # status "rencana"; ``terlambat`` when the planned start has passed
+    terhenti: pd.DataFrame  # status "terhenti"
+    per_mitra: pd.DataFrame  # jenis_mitra, nama_mitra, belum_mulai, terhenti
+
+
+def follow_up(data: Dataset, today: dt.date) -> FollowUp:
+    initiatives = initiative_table(data.inisiatif, data.kelurahan)
+    planned = initiatives[initiatives["status"] == "rencana"].copy()
+    planned["terlambat"] = planned["tanggal_mulai"].dt.date < today
+    planned = planned.sort_values(["terlambat", "tanggal_mulai"], ascending=[False, True])
+    stalled = initiatives[initiatives["status"] == "terhenti"].sort_values("tanggal_selesai", ascending=False)
+    both = pd.concat([planned.assign(belum_mulai=1, terhenti=0), stalled.assign(belum_mulai=0, terhenti=1)])
+    per_partner = (both.groupby(["jenis_mitra", "nama_mitra"])[["belum_mulai", "terhenti"]].sum().reset_index()
+                   .sort_values(["belum_mulai", "terhenti", "nama_mitra"], ascending=[False, False, True]))
+    return FollowUp(planned.reset_index(drop=True), stalled.reset_index(drop=True), per_partner.reset_index(drop=True))

@@ -1,0 +1,76 @@
+"""kla.brief: the one-page A4 meeting brief, printed by the system Chromium, read back with pypdf."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kla import brief, meeting
+from kla.i18n import format_number
+from kla.loading import load_dataset
+from tests.conftest import tiny_tables, write_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    return load_dataset(write_tables(tmp_path_factory.mktemp("kota") / "data", tiny_tables())).dataset
+
+
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+def test_brief_is_one_a4_page_with_the_numbers_of_the_page(city):
+    pdf = brief.brief_pdf(city, today=dt.date(2026, 11, 23))
+    assert pdf.startswith(b"%PDF")
+    pages, text = pdf_text(pdf)
+    assert pages == 1
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
+    pos = meeting.position(city)
+    assert format_number(pos.skor, 1) in text  # "880,0"
+    assert "Utama" in text
+    assert f"Kurang ke Paripurna (901) {format_number(pos.ke_paripurna, 1)}" in text  # "21,0"
+    assert "K5-21" in text and "902,5" in text, "top shortfall and the projected total it gives"
+    assert "Sejak rapat terakhir: 5 Maret 2025 – 5 Maret 2025" in text
+    assert "DATA CONTOH" in text
+
+
+def test_brief_window_and_escaping(city, tmp_path):
+    tables = tiny_tables()
+    tables["wilayah"].loc[tables["wilayah"]["kode"] == "64.71.05.1010", "nama"] = "<b>Nangka</b> & co"
+    data = load_dataset(write_tables(tmp_path / "data", tables)).dataset
+    html = brief.brief_html(data, start=dt.date(2025, 1, 15), end=dt.date(2025, 2, 20), today=dt.date(2026, 11, 23),
+                            with_map=False)
+    assert "&lt;b&gt;Nangka&lt;/b&gt; &amp; co" in html and "<b>Nangka</b>" not in html
+    assert "3 kegiatan, 100 anak dan 45 dewasa terjangkau" in html
+
+
+def test_brief_command_writes_the_pdf(tiny_city, tmp_path):
+    import os
+
+    out = tmp_path / "brief.pdf"
+    result = subprocess.run([sys.executable, "-m", "kla", "brief", "--out", str(out), "--since", "2025-01-15"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=180,
+                            env={**os.environ, "KLA_DATA_DIR": str(tiny_city)})
+    assert result.returncode == 0, result.stderr
+    pages, text = pdf_text(out.read_bytes())
+    assert pages == 1 and "15 Januari 2025 – 5 Maret 2025" in text
+    assert "peta petak" in result.stdout, "no boundaries installed in tests: the tile map stands in"
+
+
+def test_brief_command_refuses_a_bad_date(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kla", "brief", "--out", str(tmp_path / "x.pdf"), "--since", "2/11"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
