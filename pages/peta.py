@@ -2,24 +2,26 @@
 
 Every choice lives in the URL (``tampilan, metrik, tahun, cari, inisiatif, dasar``). Without
 installed boundaries the page says why and shows the tile map. A click on a kelurahan, on
-either map, opens its profile.
+either map, opens its profile. Under the map, "Unduh" gives it as press files: the tile map as
+shown, or for the area view the static press map (kla/staticmap.py), built only when asked for.
 """
+
+import functools
 
 import streamlit as st
 
-from kla import boundaries, mapdata, maps
+from kla import boundaries, catalog, mapdata, maps, staticmap, tilemap
 from kla.i18n import t
 from kla.text import escape_markdown
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
 from kla.ui.leaflet import ensure_local_leaflet
+from kla.ui.unduh import download_menu
 from kla.ui.widgets import current_lang, sample_notice, source_caption, url_radio, url_select
 
 PROFILE = "pages/kelurahan.py"
 FILES = {"inisiatif": ["inisiatif", "wilayah"], "kegiatan": ["kegiatan", "wilayah"],
          "peserta_per_1000": ["kegiatan", "wilayah"]}
-SOURCES = {"inisiatif": "inisiatif.sumber_grafik", "kegiatan": "kegiatan.sumber_grafik",
-           "peserta_per_1000": "kegiatan.sumber_grafik"}
 
 
 def url_checkbox(label: str, param: str, where=st, **kwargs) -> bool:
@@ -98,17 +100,20 @@ if view == "wilayah":
     state = st_folium(m, key="peta_wilayah", height=560, use_container_width=True,
                       returned_objects=["last_active_drawing", "last_object_clicked"]) or {}
     st.caption(t("peta.halaman.petunjuk.wilayah", lang))
+    # The press map (kla/staticmap.py), made only when a file is asked for: the page never waits on it.
+    download_menu(staticmap.NAME, functools.partial(
+        staticmap.static_choropleth, shapes, values, lang=lang, source=catalog.map_source(metric, lang),
+        sample=data.is_sample, labels=True, attribution=info.get("attribution")), lang)
     drawing = state.get("last_active_drawing") or {}
     open_profile_once((drawing.get("properties") or {}).get("kode"), (drawing, state.get("last_object_clicked")),
                       known)
 else:
-    from kla import tilemap  # another module's map; imported here so the area map never waits on it
-
-    chart = tilemap.tile_map(values, lang=lang, source=t(SOURCES.get(metric, "tren.sumber_kelurahan"), lang),
+    chart = tilemap.tile_map(values, lang=lang, source=catalog.map_source(metric, lang),
                              sample=data.is_sample, highlight=focus)
     event = st.plotly_chart(chart.figure, key="peta_petak", on_select="rerun", selection_mode="points",
                             width="stretch", config={"displayModeBar": False, "displaylogo": False})
     st.caption(t("peta.halaman.petunjuk.petak", lang))
+    download_menu(chart.name, chart, lang)
     points = (event.selection.points if event else None) or []
     customdata = (points[0].get("customdata") or [None]) if points else [None]
     open_profile_once(customdata[0], points, known)

@@ -164,8 +164,9 @@ def _write_param(param: str, value: str, default: str) -> None:
 
 
 def chart(c: Any, lang: Lang) -> None:
-    """Show a kla.charts.Chart full width, with a CSV download of exactly its data."""
+    """Show a kla.charts.Chart full width, with its "Unduh" menu (images and data, made on click)."""
+    from kla.ui.unduh import download_menu  # plotly/kaleido export code: loaded with the first chart
+
     st.plotly_chart(c.figure, use_container_width=True, key=f"chart_{c.name}",
                     config={"displaylogo": False})
-    st.download_button(t("unduh.csv", lang), c.data.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"{c.name}.csv", mime="text/csv", key=f"csv_{c.name}")
+    download_menu(c.name, c, lang)

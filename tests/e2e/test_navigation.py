@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from tests.e2e.browser import screenshot, start_app, stop_app, wait_idle
 
 PAGES = [("", "Ringkasan"), ("tren", "Tren"), ("inisiatif", "Inisiatif"), ("kegiatan", "Kegiatan"),
-         ("peta", "Peta"), ("kelurahan", "Profil kelurahan"), ("tentang", "Tentang data")]
+         ("peta", "Peta"), ("kelurahan", "Profil kelurahan"), ("ekspor", "Ekspor paket media"),
+         ("tentang", "Tentang data")]
 # Not app errors: Chromium's feature-policy notice from component iframes, and Streamlit's own
 # base-path probe on a deep link (it asks /tren/_stcore/health first, gets 404, then uses /_stcore/).
 HARMLESS_CONSOLE = re.compile(r"^Unrecognized feature|404 \(Not Found\) \[http://127\.0\.0\.1:\d+/[a-z]+/_stcore/(health|host-config)\]$")
@@ -57,7 +58,7 @@ def test_page_draws_offline_without_errors(page, network, path, title):
     if path == "kelurahan":  # the locator map, with its kelurahan marked
         frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
         expect(frame.locator("path.kla-fokus").first).to_be_visible(timeout=30_000)
-    key_content = {"tentang": "stDataFrame", "peta": "stCustomComponentV1"}.get(path, "stPlotlyChart")
+    key_content = {"tentang": "stDataFrame", "peta": "stCustomComponentV1", "ekspor": "stForm"}.get(path, "stPlotlyChart")
     expect(page.get_by_test_id(key_content).first).to_be_visible(timeout=30_000)
     if key_content == "stPlotlyChart":  # drawn, not just mounted: plotly loads its code lazily
         expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=30_000)

@@ -1,0 +1,91 @@
+"""Ekspor paket media: many charts and maps, in press sizes and formats, as one ZIP with a README.
+
+For DP3AKB staff preparing a press release. The choices sit in a form, so nothing is built until
+"Buat ZIP"; the built ZIP stays in the session, so later reruns offer it again without rebuilding.
+Without installed boundaries the kelurahan map is left out and the page says how to install them.
+"""
+
+import streamlit as st
+
+from kla import boundaries, catalog, mapdata
+from kla.export import FORMATS, PRESETS, ExportError
+from kla.i18n import format_date, format_number, t
+from kla.text import escape_markdown
+from kla.ui.data import dataset_or_stop
+from kla.ui.geo import installed_boundaries
+from kla.ui.unduh import build_kit, format_size, today_stamp, warm_up
+from kla.ui.widgets import current_lang, sample_notice
+
+KIT = "ekspor_paket"  # session_state: the last built kla.ui.unduh.Kit
+LATEST = 0  # the year choice "Terbaru": each chart its own latest year (not None: a selectbox would offer to clear it)
+
+
+def load_boundaries():
+    """(shapes, attribution); (None, None) with the reason shown when none are usable."""
+    try:
+        shapes = installed_boundaries()
+        info = (boundaries.installed_info() or {}) if shapes is not None else {}
+    except boundaries.BoundaryError as exc:
+        st.warning(t("ekspor.halaman.batas_rusak", lang, pesan=escape_markdown(exc)), icon=":material/error:")
+        return None, None
+    if shapes is None:
+        st.info(t("ekspor.halaman.tanpa_batas", lang), icon=":material/map:")
+    return shapes, info.get("attribution")
+
+
+def show_kit(kit) -> None:
+    with st.container(border=True):
+        st.download_button(t("ekspor.halaman.unduh", lang), kit.zip, file_name=kit.name, mime="application/zip",
+                           key="ekspor_unduh", type="primary", icon=":material/download:", on_click="ignore")
+        when = f"{format_date(kit.built, lang)} {kit.built:%H.%M}"
+        st.markdown(t("ekspor.halaman.ringkasan", lang, berkas=format_number(len(kit.files), 0, lang),
+                      grafik=format_number(kit.charts, 0, lang), ukuran=format_size(len(kit.zip), lang), waktu=when))
+        if kit.sample:
+            st.warning(t("ekspor.halaman.contoh", lang), icon=":material/science:")
+        for label, reason in kit.skipped:
+            st.error(t("ekspor.halaman.dilewati", lang, nama=escape_markdown(label), pesan=escape_markdown(reason)))
+        with st.expander(t("ekspor.halaman.isi", lang)):
+            st.markdown("\n".join(f"- `{name}`" for name in kit.files))
+
+
+lang = current_lang()
+st.title(t("ekspor.halaman.judul", lang))
+data = dataset_or_stop(lang)
+sample_notice(data, lang)
+st.markdown(t("ekspor.halaman.pengantar", lang))
+warm_up()  # Chromium starts (about 3 s) in the background while the choices are made
+shapes, attribution = load_boundaries()
+names = catalog.available(catalog.Context(data, lang, boundaries=shapes))
+years = sorted({int(y) for y in data.evaluasi_kota["tahun"].unique()}
+               | {y for m in mapdata.METRICS for y in mapdata.metric_years(data, m)}, reverse=True)
+
+with st.form("ekspor_form"):
+    chosen = st.multiselect(t("ekspor.halaman.grafik", lang), names, default=names, key="ekspor_grafik",
+                            format_func=lambda n: catalog.CATALOG[n].label(lang))
+    # Pills, not multiselects: few options, each visible with its state at a glance
+    sizes = st.pills(t("ekspor.halaman.ukuran", lang), list(PRESETS), selection_mode="multi", default=["lanskap"],
+                     key="ekspor_ukuran", format_func=lambda p: PRESETS[p].label(lang))
+    formats = st.pills(t("ekspor.halaman.format", lang), FORMATS, selection_mode="multi", default=list(FORMATS),
+                       key="ekspor_format", format_func=lambda f: t(f"ekspor.halaman.format.{f}", lang))
+    left, right = st.columns(2)
+    year = left.selectbox(t("ekspor.halaman.tahun", lang), [LATEST, *years], key="ekspor_tahun",
+                          help=t("ekspor.halaman.tahun.bantuan", lang),
+                          format_func=lambda y: t("ekspor.halaman.tahun.terbaru", lang) if y == LATEST else str(y))
+    metric = right.selectbox(t("ekspor.halaman.metrik", lang), list(mapdata.METRICS), key="ekspor_metrik",
+                             format_func=lambda m: mapdata.metric_label(m, lang))
+    labels = st.checkbox(t("ekspor.halaman.nama", lang), value=True, key="ekspor_nama", disabled=shapes is None)
+    build = st.form_submit_button(t("ekspor.halaman.buat", lang), type="primary", icon=":material/folder_zip:")
+
+if build:
+    ctx = catalog.Context(data, lang, year=year or None, metric=metric, boundaries=shapes, attribution=attribution,
+                          labels=labels)
+    bar = st.progress(0.0, text=t("ekspor.halaman.buat", lang))
+    try:
+        st.session_state[KIT] = build_kit(chosen, ctx, [PRESETS[p] for p in sizes], formats, today_stamp(lang),
+                                          progress=lambda done, text: bar.progress(done, text=text))
+    except ExportError as exc:
+        bar.empty()
+        st.error(t("ekspor.halaman.gagal", lang, pesan=escape_markdown(exc)), icon=":material/error:")
+
+if KIT in st.session_state:
+    show_kit(st.session_state[KIT])

@@ -1,0 +1,201 @@
+"""The ekspor page and the "Unduh" menu under every chart, in AppTest (no browser).
+
+Building a ZIP with a PNG renders through kaleido's Chromium: the first render in the test
+process starts it (a few seconds). The browser download itself is tested in tests/e2e/test_ekspor.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kla import charts, export
+from kla.boundaries import install
+from kla.export import PRESETS, ExportError
+from kla.ui import unduh
+from tests.test_pages import ROOT, texts
+
+EKSPOR = "pages/ekspor.py"
+
+
+def open_ekspor(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(EKSPOR).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def choose(at: AppTest, names: list[str], formats: list[str], sizes: list[str] = ("lanskap",), **more) -> AppTest:
+    at.multiselect(key="ekspor_grafik").set_value(names)
+    at.button_group(key="ekspor_format").set_value(formats)
+    at.button_group(key="ekspor_ukuran").set_value(list(sizes))
+    for key, value in more.items():
+        at.selectbox(key=f"ekspor_{key}").set_value(value)
+    next(b for b in at.button if b.label == "Buat ZIP").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def zip_contents(at: AppTest) -> dict[str, bytes]:
+    kit = at.session_state["ekspor_paket"]
+    with zipfile.ZipFile(io.BytesIO(kit.zip)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_page_lists_every_chart_but_the_map_without_boundaries():
+    at = open_ekspor()
+    assert at.title[0].value == "Ekspor paket media"
+    chosen = at.multiselect(key="ekspor_grafik").value
+    assert "tren_total" in chosen and "peta_petak" in chosen and "peta_kelurahan" not in chosen
+    assert at.button_group(key="ekspor_ukuran").value == ["lanskap"]
+    assert at.button_group(key="ekspor_format").value == list(export.FORMATS)
+    assert "python -m kla geo install" in texts(at)
+    assert any("Data contoh" in w.value for w in at.warning)
+    assert "ekspor_paket" not in at.session_state  # nothing is built before the button
+
+
+def test_build_zip_with_one_chart_png_and_csv(monkeypatch):
+    at = open_ekspor()
+    calls = []
+    real = export.export_bytes
+    monkeypatch.setattr(export, "export_bytes", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    choose(at, ["tren_total"], ["png", "csv"])
+    files = zip_contents(at)
+    assert list(files) == ["README.txt", "tren_total_lanskap.png", "tren_total.csv"]
+    assert struct.unpack(">II", files["tren_total_lanskap.png"][16:24]) == (2400, 1350)
+    assert files["tren_total.csv"].decode("utf-8-sig").startswith("Judul,")
+    readme = files["README.txt"].decode("utf-8-sig")
+    assert "tren_total_lanskap.png" in readme and "DATA CONTOH" in readme
+    assert calls == ["png", "csv"]
+    shown = texts(at)
+    assert "3 berkas" in shown and "kB" in shown
+    button = at.get("download_button")[0]
+    assert button.proto.label == "Unduh ZIP"
+    assert at.session_state["ekspor_paket"].name == unduh.zip_name(dt.date.today())
+    assert any("DATA CONTOH" in w.value for w in at.warning)  # the kit's own sample notice
+
+    at.run()  # a rerun offers the same ZIP without building anything again
+    assert calls == ["png", "csv"]
+    assert at.get("download_button")[0].proto.label == "Unduh ZIP"
+
+
+def test_a_chart_without_data_for_the_year_is_left_out_with_the_reason():
+    at = choose(open_ekspor(), ["capaian_blok", "peta_petak"], ["csv"], tahun=2019)
+    files = zip_contents(at)
+    assert list(files) == ["README.txt", "capaian_blok.csv"]
+    errors = " ".join(e.value for e in at.error)
+    assert "Peta petak" in errors and "Tahun 2019 tidak ada" in errors
+
+
+def test_nothing_chosen_says_so():
+    at = choose(open_ekspor(), [], ["csv"])
+    assert "ekspor_paket" not in at.session_state
+    assert any("Pilih sedikitnya satu grafik" in e.value for e in at.error)
+
+
+def test_bad_logo_is_an_error_message_not_a_crash(tmp_path, monkeypatch):
+    logo = tmp_path / "logo.txt"
+    logo.write_text("bukan gambar")
+    monkeypatch.setenv("KLA_LOGO", str(logo))
+    at = choose(open_ekspor(), ["tren_total"], ["png"])
+    assert any("tidak didukung" in e.value for e in at.error)
+    assert "ekspor_paket" not in at.session_state
+
+
+def test_with_boundaries_the_kelurahan_map_is_offered_and_packed(shared_geo, empty_geo_dir):
+    install(shared_geo / "balikpapan_kelurahan.geojson", empty_geo_dir)
+    at = open_ekspor()
+    assert "peta_kelurahan" in at.multiselect(key="ekspor_grafik").value
+    assert "python -m kla geo install" not in texts(at)
+    at = choose(at, ["peta_kelurahan"], ["csv"], metrik="K3")
+    files = zip_contents(at)
+    assert list(files) == ["README.txt", "peta_kelurahan.csv"]
+    assert "Batas kelurahan" in files["README.txt"].decode("utf-8-sig")  # the boundaries' attribution
+
+
+def test_english_page():
+    at = open_ekspor(lang="en")
+    assert at.title[0].value == "Export a media kit"
+    assert [b.label for b in at.button] == ["Build ZIP"]
+    assert "Export a media kit" in at.title[0].value
+
+
+# --- the "Unduh" menu under every chart ------------------------------------------------------------
+
+
+def open_ringkasan() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_every_chart_has_an_unduh_menu_with_five_lazy_buttons():
+    at = open_ringkasan()
+    menus = at.get("popover")
+    assert len(menus) == 2 and {m.proto.popover.label for m in menus} == {"Unduh"}
+    buttons = at.get("download_button")
+    labels = [b.proto.label for b in buttons]
+    assert labels == ["PNG", "SVG", "PDF", "CSV", "Excel"] * 2
+    keys = [b.proto.id for b in buttons]
+    assert len(set(keys)) == len(keys)
+    assert all("tren_total" in k for k in keys[:5]) and all("capaian_blok" in k for k in keys[5:])
+    # Nothing rendered while the page runs: AppTest has no media store, so a callable leaves the URL empty.
+    assert all(b.proto.url == "" for b in buttons)
+    size = at.selectbox(key="unduh_ukuran_tren_total")
+    assert size.value == "lanskap" and "1.350 piksel" in texts(at)
+    size.set_value("cerita").run()
+    assert "2.160 × 3.840 piksel" in texts(at)
+    assert not at.exception
+
+
+def test_unduh_menu_with_a_bad_logo_disables_images_and_says_why(tmp_path, monkeypatch):
+    logo = tmp_path / "logo.gif"
+    logo.write_bytes(b"GIF89a")
+    monkeypatch.setenv("KLA_LOGO", str(logo))
+    at = open_ringkasan()
+    assert "'.gif' tidak didukung" in texts(at)
+    disabled = {b.proto.label: b.proto.disabled for b in at.get("download_button")[:5]}
+    assert disabled == {"PNG": True, "SVG": True, "PDF": True, "CSV": False, "Excel": False}
+
+
+# --- plain helpers ---------------------------------------------------------------------------------
+
+
+def test_format_size_in_indonesian():
+    assert unduh.format_size(850_400) == "850 kB"
+    assert unduh.format_size(2_449_000) == "2,4 MB"
+    assert unduh.format_size(2_449_000, "en") == "2.4 MB"
+    assert unduh.format_size(12) == "1 kB"
+
+
+def test_plan_lists_images_per_size_and_data_once():
+    chart = charts.Chart("uji", None, None, "", "", "", "")
+    files = unduh.plan([chart], [PRESETS["lanskap"], PRESETS["a4"]], ["csv", "png"])
+    assert [(fmt, size.name) for _, fmt, size in files] == [("csv", "lanskap"), ("png", "lanskap"), ("png", "a4")]
+    with pytest.raises(ExportError):
+        unduh.plan([chart], [], ["png"])
+    assert len(unduh.plan([chart], [], ["xlsx"])) == 1
+
+
+def test_lazy_chart_is_built_once():
+    built = []
+    get = unduh._once(lambda: built.append(1) or "chart")
+    assert get() == get() == "chart" and built == [1]
+
+
+def test_zip_name():
+    assert unduh.zip_name(dt.date(2026, 11, 23)) == "kla-balikpapan-paket-media-2026-11-23.zip"
+
+
+def test_logo_problem(tmp_path):
+    assert unduh.logo_problem(export.Stamp(dt.date.today())) is None
+    assert "tidak dapat dibaca" in unduh.logo_problem(export.Stamp(dt.date.today(), logo=Path(tmp_path / "x.png")))
