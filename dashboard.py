@@ -29,6 +29,7 @@ PAGES = [
     ("pages/kegiatan.py", "nav.kegiatan", "kegiatan", ":material/event:"),
     ("pages/peta.py", "nav.peta", "peta", ":material/map:"),
     ("pages/kelurahan.py", "nav.kelurahan", "kelurahan", ":material/location_city:"),
+    ("pages/rapat.py", "nav.rapat", "rapat", ":material/co_present:"),
     ("pages/ekspor.py", "nav.ekspor", "ekspor", ":material/download:"),
     ("pages/tentang.py", "nav.tentang", "tentang", ":material/info:"),
 ]

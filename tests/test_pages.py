@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/kegiatan.py", "pages/tentang.py",
-         "pages/peta.py", "pages/kelurahan.py", "pages/ekspor.py"]
+         "pages/peta.py", "pages/kelurahan.py", "pages/ekspor.py", "pages/rapat.py"]
 
 
 def open_page(page: str, **params: str) -> AppTest:

@@ -1,6 +1,8 @@
 """Interface texts: the meeting page (pages/rapat.py) and its A4 brief (kla/brief.py)."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "contoh.singkat": {"id": "angka ilustratif, bukan data resmi", "en": "illustrative numbers, not official data"},
+    "nav.rapat": {"id": "Mode rapat", "en": "Meeting mode"},
     "rapat.judul": {"id": "Rapat Gugus Tugas KLA", "en": "KLA Task Force meeting"},
     "rapat.view.posisi": {"id": "Posisi", "en": "Position"},
     "rapat.view.poin": {"id": "Di mana poinnya", "en": "Where the points are"},
@@ -33,6 +35,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.andai.judul": {"id": "Andai: naikkan poin indikator", "en": "What if: raise indicator points"},
     "rapat.andai.pilih": {"id": "Indikator yang dinaikkan", "en": "Indicators raised"},
     "rapat.andai.poin": {"id": "{kode} (maks. {maks})", "en": "{kode} (max. {maks})"},
+    "rapat.andai.kalimat": {
+        "id": "Proyeksi total **{total}** ({naik}), kategori **{kategori}**; kurang ke Paripurna: **{kurang}**.",
+        "en": "Projected total **{total}** ({naik}), category **{kategori}**; still missing for Paripurna: **{kurang}**.",
+    },
     "rapat.andai.hasil": {"id": "Proyeksi total", "en": "Projected total"},
     "rapat.andai.kategori": {"id": "Proyeksi kategori", "en": "Projected category"},
     "rapat.andai.kurang": {"id": "Masih kurang ke Paripurna", "en": "Still missing for Paripurna"},

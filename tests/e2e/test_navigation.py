@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from tests.e2e.browser import screenshot, start_app, stop_app, wait_idle
 
 PAGES = [("", "Ringkasan"), ("tren", "Tren"), ("inisiatif", "Inisiatif"), ("kegiatan", "Kegiatan"),
-         ("peta", "Peta"), ("kelurahan", "Profil kelurahan"), ("ekspor", "Ekspor paket media"),
+         ("peta", "Peta"), ("kelurahan", "Profil kelurahan"), ("rapat", "Mode rapat"),
+         ("ekspor", "Ekspor paket media"),
          ("tentang", "Tentang data")]
 # Not app errors: Chromium's feature-policy notice from component iframes, and Streamlit's own
 # base-path probe on a deep link (it asks /tren/_stcore/health first, gets 404, then uses /_stcore/).
