@@ -236,11 +236,17 @@ def neutralise(value: object) -> object:
 
 
 def safe_table(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with every text cell (and column name) neutralised; numbers untouched."""
+    """``table`` with every text cell (and column name) neutralised and float noise rounded away.
+
+    Sums of tenths come out as 736.0999999999999; six decimals (as kla.scoring rounds totals)
+    give back 736.1 without changing any number a chart shows.
+    """
     safe = table.copy()
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+        if pd.api.types.is_float_dtype(safe[column]):
+            safe[column] = safe[column].round(6)
+        elif safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise)
     return safe
 

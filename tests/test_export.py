@@ -279,3 +279,10 @@ def test_renderer_recovers_when_chromium_dies(all_charts):
     render.shared()._browser.subprocess.kill()
     png = export.image_bytes(all_charts["capaian_blok"], "png", LANSKAP, STAMP)
     assert png.startswith(b"\x89PNG")
+
+
+def test_float_noise_is_rounded_away_in_data_files():
+    chart = charts.Chart("uji", charts.go.Figure(), pd.DataFrame({"nilai": [0.1 + 0.2, 736.0999999999999]}),
+                         "judul", "sub", "Sumber: uji · Periode: 2025", "2025")
+    _, table = csv_parts(export.csv_bytes(chart, STAMP))
+    assert table["nilai"].tolist() == ["0.3", "736.1"]
