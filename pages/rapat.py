@@ -60,6 +60,7 @@ top = st.columns([4, 1.4, 1.4, 2.2], vertical_alignment="center")
 top[0].title(t("rapat.view." + view, lang))
 top[0].caption(f"{t('rapat.judul', lang)} · {t('rapat.langkah', lang, i=step + 1, n=len(views))}"
                + (f" · **{t('contoh.label', lang)}**: {t('contoh.singkat', lang)}" if data.is_sample else ""))
+top[0].page_link("pages/ringkasan.py", label=t("rapat.keluar", lang), icon=":material/close:")  # the sidebar is hidden
 top[1].button(t("rapat.sebelumnya", lang), disabled=step == 0, on_click=go_to, args=(views[max(step - 1, 0)],),
               width="stretch")
 top[2].button(t("rapat.berikutnya", lang), disabled=step == len(views) - 1, type="primary", on_click=go_to,

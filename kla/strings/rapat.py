@@ -2,6 +2,7 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "contoh.singkat": {"id": "angka ilustratif, bukan data resmi", "en": "illustrative numbers, not official data"},
+    "rapat.keluar": {"id": "Keluar dari mode rapat", "en": "Leave meeting mode"},
     "nav.rapat": {"id": "Mode rapat", "en": "Meeting mode"},
     "rapat.judul": {"id": "Rapat Gugus Tugas KLA", "en": "KLA Task Force meeting"},
     "rapat.view.posisi": {"id": "Posisi", "en": "Position"},

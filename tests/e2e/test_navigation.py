@@ -51,6 +51,18 @@ def check_sidebar(page) -> None:
 
 @pytest.mark.parametrize(("path", "title"), PAGES)
 def test_page_draws_offline_without_errors(page, network, path, title):
+    check_page_draws(page, network, path, "1366x768")
+
+
+@pytest.mark.parametrize(("path", "title"), PAGES)
+def test_page_draws_on_a_phone(page, network, path, title):
+    page.set_viewport_size({"width": 390, "height": 844})
+    check_page_draws(page, network, path, "390x844")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px on a phone"
+
+
+def check_page_draws(page, network, path: str, size: str) -> None:
     page.goto(f"/{path}")
     wait_idle(page)
     if path == "peta":  # boundaries are installed for this server: the folium map, 34 polygons
@@ -63,8 +75,10 @@ def test_page_draws_offline_without_errors(page, network, path, title):
     expect(page.get_by_test_id(key_content).first).to_be_visible(timeout=30_000)
     if key_content == "stPlotlyChart":  # drawn, not just mounted: plotly loads its code lazily
         expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=30_000)
+    if path in ("", "rapat"):  # the headline numbers
+        expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
     expect(page.get_by_text("Data contoh").first).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
-    screenshot(page, f"{path or 'ringkasan'}-1366x768")
+    screenshot(page, f"{path or 'ringkasan'}-{size}")
     assert network.blocked == []
     assert [e for e in network.console_errors if not HARMLESS_CONSOLE.search(e)] == []
