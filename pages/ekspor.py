@@ -11,6 +11,7 @@ from kla import boundaries, catalog, mapdata
 from kla.export import FORMATS, PRESETS, ExportError
 from kla.i18n import format_date, format_number, t
 from kla.text import escape_markdown
+from kla.ui.cache import cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
 from kla.ui.unduh import build_kit, format_size, today_stamp, warm_up
@@ -57,7 +58,7 @@ warm_up()  # Chromium starts (about 3 s) in the background while the choices are
 shapes, attribution = load_boundaries()
 names = catalog.available(catalog.Context(data, lang, boundaries=shapes))
 years = sorted({int(y) for y in data.evaluasi_kota["tahun"].unique()}
-               | {y for m in mapdata.METRICS for y in mapdata.metric_years(data, m)}, reverse=True)
+               | {y for m in mapdata.METRICS for y in cached_on_data(mapdata.metric_years)(data, m)}, reverse=True)
 
 with st.form("ekspor_form"):
     chosen = st.multiselect(t("ekspor.halaman.grafik", lang), names, default=names, key="ekspor_grafik",

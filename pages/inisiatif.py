@@ -6,6 +6,7 @@ from kla import charts
 from kla.i18n import format_number, t
 from kla.initiatives import filter_initiatives, initiative_table
 from kla.schema import INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
+from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_multiselect, url_text
 
@@ -35,10 +36,10 @@ st.markdown(t("inisiatif.jumlah", lang, n=format_number(len(shown), 0, lang),
 source = t("inisiatif.sumber_grafik", lang)
 first, second = st.columns(2)
 with first:
-    chart(charts.initiatives_by(shown, "jenis", source=source, sample=data.is_sample, lang=lang), lang)
+    chart(cached(charts.initiatives_by)(shown, "jenis", source=source, sample=data.is_sample, lang=lang), lang)
 with second:
-    chart(charts.initiatives_by(shown, "jenis_mitra", source=source, sample=data.is_sample, lang=lang), lang)
-chart(charts.initiatives_by(shown, "kecamatan", source=source, sample=data.is_sample, lang=lang), lang)
+    chart(cached(charts.initiatives_by)(shown, "jenis_mitra", source=source, sample=data.is_sample, lang=lang), lang)
+chart(cached(charts.initiatives_by)(shown, "kecamatan", source=source, sample=data.is_sample, lang=lang), lang)
 
 st.subheader(t("inisiatif.daftar", lang))
 st.dataframe(

@@ -8,6 +8,7 @@ from kla import charts
 from kla.activities import activity_summary, activity_table, filter_activities
 from kla.i18n import format_date, format_number, t
 from kla.schema import ACTIVITY_TYPES
+from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_date_range, url_multiselect
 
@@ -39,8 +40,8 @@ cols[3].metric(t("kegiatan.kelurahan", lang), f"{summary.kelurahan} / {len(data.
 
 period = f"{format_date(start, lang)} – {format_date(end, lang)}"
 source = t("kegiatan.sumber_grafik", lang)
-chart(charts.activities_per_month(shown, source=source, sample=data.is_sample, lang=lang), lang)
-chart(charts.participants_per_month(shown, source=source, sample=data.is_sample, lang=lang), lang)
+chart(cached(charts.activities_per_month)(shown, source=source, sample=data.is_sample, lang=lang), lang)
+chart(cached(charts.participants_per_month)(shown, source=source, sample=data.is_sample, lang=lang), lang)
 source_caption(data, ["kegiatan"], lang, period)
 
 st.subheader(t("kegiatan.daftar", lang))

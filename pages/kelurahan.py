@@ -5,6 +5,7 @@ import streamlit as st
 from kla import charts, profile, scoring
 from kla.i18n import format_number, t
 from kla.text import escape_markdown
+from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import locator
 from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
@@ -20,7 +21,7 @@ if asked is not None and asked not in label:
     st.error(t("profil.kode_salah", lang, kode=escape_markdown(asked)))
     st.query_params.pop("kelurahan")
 kode = url_select(t("profil.pilih", lang), list(label), "kelurahan", kelurahan["kode"].iloc[0], format_func=label.get)
-info = profile.kelurahan_profile(data, kode)
+info = cached_on_data(profile.kelurahan_profile)(data, kode)
 
 heading.title(t("profil.judul", lang, nama=info.nama))
 st.caption(t("profil.subjudul", lang, kecamatan=escape_markdown(info.nama_kecamatan), kode=info.kode))
@@ -38,13 +39,13 @@ else:
 
     left, right = st.columns([3, 2])
     with left:
-        comparison = profile.block_comparison(data, kode, info.tahun)
-        chart(profile.block_chart(comparison, info.nama, info.tahun, source=t("tren.sumber_kelurahan", lang),
+        comparison = cached_on_data(profile.block_comparison)(data, kode, info.tahun)
+        chart(cached(profile.block_chart)(comparison, info.nama, info.tahun, source=t("tren.sumber_kelurahan", lang),
                                   sample=data.is_sample, lang=lang), lang)
     with right:
         locator(data, kode, lang)
-    kel_totals = scoring.kelurahan_totals(data.skor_kelurahan, data.wilayah)
-    chart(charts.kelurahan_compare(kel_totals, [kode], source=t("tren.sumber_kelurahan", lang),
+    kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
+    chart(cached(charts.kelurahan_compare)(kel_totals, [kode], source=t("tren.sumber_kelurahan", lang),
                                    sample=data.is_sample, lang=lang), lang)
     source_caption(data, ["skor_kelurahan", "wilayah"], lang)
 

@@ -13,6 +13,7 @@ import streamlit as st
 from kla import boundaries, catalog, mapdata, maps, staticmap, tilemap
 from kla.i18n import t
 from kla.text import escape_markdown
+from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
 from kla.ui.leaflet import ensure_local_leaflet
@@ -77,14 +78,14 @@ if shapes is not None:
                      where=left, help=t("peta.halaman.tampilan.bantuan", lang))
 metric = url_select(t("peta.halaman.metrik", lang), list(mapdata.METRICS), "metrik", "total",
                     format_func=lambda m: mapdata.metric_label(m, lang), where=middle)
-years = mapdata.metric_years(data, metric)
+years = cached_on_data(mapdata.metric_years)(data, metric)
 year = url_select(t("tahun", lang), years, "tahun", years[-1], where=right)
 names = data.kelurahan.sort_values("nama")
 label = dict(zip(names["kode"], names["nama"] + " (" + names["nama_kecamatan"] + ")"))
 focus = url_select(t("peta.halaman.cari", lang), ["", *label], "cari", "", where=middle,
                    format_func=lambda k: label.get(k, t("peta.halaman.cari.semua", lang))) or None
 
-values = mapdata.map_values(data, metric, year)
+values = cached_on_data(mapdata.map_values)(data, metric, year)
 known = set(values.table["kode_kelurahan"])
 if view == "wilayah":
     with_initiatives = url_checkbox(t("peta.halaman.inisiatif", lang), "inisiatif", where=left,
@@ -108,7 +109,7 @@ if view == "wilayah":
     open_profile_once((drawing.get("properties") or {}).get("kode"), (drawing, state.get("last_object_clicked")),
                       known)
 else:
-    chart = tilemap.tile_map(values, lang=lang, source=catalog.map_source(metric, lang),
+    chart = cached(tilemap.tile_map)(values, lang=lang, source=catalog.map_source(metric, lang),
                              sample=data.is_sample, highlight=focus)
     event = st.plotly_chart(chart.figure, key="peta_petak", on_select="rerun", selection_mode="points",
                             width="stretch", config={"displayModeBar": False, "displaylogo": False})

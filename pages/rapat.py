@@ -11,6 +11,7 @@ import streamlit as st
 
 from kla import boundaries, brief, charts, meeting, scoring
 from kla.i18n import format_number, format_signed, t
+from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
 from kla.ui.widgets import change_metric, current_lang, url_date_range
@@ -73,9 +74,16 @@ if tabs and tabs != view:
 # fixed text only (button labels from kla/strings): st.iframe runs it with access to the page
 st.iframe(KEYS_JS.replace("LABELS", json.dumps({"next": t("rapat.berikutnya", lang),
                                                 "prev": t("rapat.sebelumnya", lang)})), height=1)
-pos = meeting.position(data)
+pos = cached_on_data(meeting.position)(data)
 window_default = meeting.default_window(data)
 first_day = data.kegiatan["tanggal"].min().date()
+
+
+def taller(chart, height: int) -> dict:
+    """The chart's figure at ``height`` px, as a copy: cached charts are shared and never changed."""
+    figure = chart.figure.to_dict()
+    figure["layout"]["height"] = height
+    return figure
 
 
 def table(frame, columns: dict[str, str]) -> None:
@@ -93,18 +101,18 @@ if view == "posisi":
     if pos.target is not None:
         st.markdown(t("rapat.posisi.kalimat", lang, kategori=pos.kategori, skor=n(pos.skor), tahun=pos.tahun,
                       kurang=n(pos.ke_paripurna), target_tahun=pos.target_tahun, target=n(pos.target)))
-    trend = charts.total_trend(scoring.city_totals(data.evaluasi_kota), data.kategori_resmi, data.peta_jalan,
+    trend = cached(charts.total_trend)(scoring.city_totals(data.evaluasi_kota), data.kategori_resmi, data.peta_jalan,
                                source=t("ringkasan.sumber_grafik", lang), sample=data.is_sample, lang=lang)
-    st.plotly_chart(trend.figure.update_layout(height=430), config={"displayModeBar": False}, key="rapat_tren")
+    st.plotly_chart(taller(trend, 430), config={"displayModeBar": False}, key="rapat_tren")
 
 elif view == "poin":
-    ranking = meeting.shortfalls(data, pos.tahun)
+    ranking = cached_on_data(meeting.shortfalls)(data, pos.tahun)
     needed = meeting.indicators_for_paripurna(ranking)
     left, right = st.columns([3, 2])
     with left:
-        bar = charts.shortfall_bar(ranking, top_n=8, year=pos.tahun, source=t("ringkasan.sumber_grafik", lang),
+        bar = cached(charts.shortfall_bar)(ranking, top_n=8, year=pos.tahun, source=t("ringkasan.sumber_grafik", lang),
                                    sample=data.is_sample, lang=lang)
-        st.plotly_chart(bar.figure.update_layout(height=560), config={"displayModeBar": False}, key="rapat_poin")
+        st.plotly_chart(taller(bar, 560), config={"displayModeBar": False}, key="rapat_poin")
     with right:
         st.markdown(t("rapat.poin.kalimat", lang, n=needed, total=n(ranking.loc[needed - 1, "total_proyeksi"]))
                     if needed else t("rapat.poin.tidak_cukup", lang))
@@ -124,7 +132,7 @@ elif view == "poin":
                               kategori=result.kategori_proyeksi, kurang=n(result.kurang_ke_paripurna)))
 
 elif view == "kelurahan":
-    movers = meeting.kelurahan_movers(data)
+    movers = cached_on_data(meeting.kelurahan_movers)(data)
     left, right = st.columns([2, 3])
     with left:
         st.subheader(t("rapat.kel.terendah", lang, tahun=movers.tahun))
@@ -137,7 +145,7 @@ elif view == "kelurahan":
     with right:
         shapes = installed_boundaries()
         chart = brief.map_chart(data, movers.tahun, lang, shapes, (boundaries.installed_info() or {}).get("attribution"))
-        st.plotly_chart(chart.figure.update_layout(height=600), config={"displayModeBar": False}, key="rapat_peta")
+        st.plotly_chart(taller(chart, 600), config={"displayModeBar": False}, key="rapat_peta")
 
 elif view == "sejak":
     start, end = url_date_range(t("rapat.sejak.rentang", lang), "sejak", "sampai", window_default,

@@ -6,6 +6,7 @@ import streamlit as st
 from kla import charts, scoring
 from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown
+from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
 
@@ -43,13 +44,13 @@ for _, fact in official.iterrows():
 
 period = f"{years[0]}–{years[-1]}"
 source = t("ringkasan.sumber_grafik", lang)
-chart(charts.total_trend(totals, data.kategori_resmi, data.peta_jalan, source=source, sample=data.is_sample,
+chart(cached(charts.total_trend)(totals, data.kategori_resmi, data.peta_jalan, source=source, sample=data.is_sample,
                          lang=lang), lang)
 source_caption(data, ["evaluasi_kota", "kategori_resmi", "peta_jalan"], lang, period)
 
 st.subheader(t("ringkasan.capaian_blok", lang, tahun=year))
 attainment = scoring.block_attainment(data.evaluasi_kota, data.indikator, year)
-chart(charts.block_attainment_bar(attainment, year, source=source, sample=data.is_sample, lang=lang), lang)
+chart(cached(charts.block_attainment_bar)(attainment, year, source=source, sample=data.is_sample, lang=lang), lang)
 weakest = attainment.sort_values("persen").iloc[0]
 st.markdown(t("ringkasan.blok_terlemah", lang, blok=block_name(weakest["blok"], lang),
               persen=format_number(weakest["persen"], 1, lang),

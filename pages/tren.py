@@ -4,6 +4,7 @@ import streamlit as st
 
 from kla import charts, scoring
 from kla.i18n import block_name, t
+from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import (
     chart,
@@ -29,7 +30,7 @@ view = url_radio(t("tren.tampilan", lang), list(view_names), "tampilan", "blok",
 
 if view == "blok":
     block_totals = scoring.block_totals_by_year(data.evaluasi_kota, data.indikator)
-    chart(charts.block_trend(block_totals, source=source, sample=data.is_sample, lang=lang), lang)
+    chart(cached(charts.block_trend)(block_totals, source=source, sample=data.is_sample, lang=lang), lang)
     source_caption(data, ["evaluasi_kota", "indikator"], lang, period)
 
 elif view == "indikator":
@@ -40,14 +41,14 @@ elif view == "indikator":
     codes = url_multiselect(t("tren.pilih_indikator", lang), list(label), "indikator", list(label),
                             format_func=label.get)
     if codes:
-        chart(charts.indicator_trend(data.evaluasi_kota, data.indikator, codes, source=source,
+        chart(cached(charts.indicator_trend)(data.evaluasi_kota, data.indikator, codes, source=source,
                                      sample=data.is_sample, lang=lang), lang)
     else:
         st.info(t("tren.pilih_minimal", lang))
     source_caption(data, ["evaluasi_kota", "indikator"], lang, period)
 
 else:
-    kel_totals = scoring.kelurahan_totals(data.skor_kelurahan, data.wilayah)
+    kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
     kelurahan = data.kelurahan.sort_values("nama")
     label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
     latest = kel_totals[kel_totals["tahun"] == kel_totals["tahun"].max()].sort_values("total")
@@ -55,7 +56,7 @@ else:
     codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan", default,
                             format_func=label.get, max_selections=8)
     if codes:
-        chart(charts.kelurahan_compare(kel_totals, codes, source=t("tren.sumber_kelurahan", lang),
+        chart(cached(charts.kelurahan_compare)(kel_totals, codes, source=t("tren.sumber_kelurahan", lang),
                                        sample=data.is_sample, lang=lang), lang)
     else:
         st.info(t("tren.pilih_minimal", lang))

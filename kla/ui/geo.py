@@ -17,10 +17,13 @@ def _load(path: str, mtime_ns: int) -> gpd.GeoDataFrame | None:  # noqa: ARG001 
 
 def installed_boundaries() -> gpd.GeoDataFrame | None:
     """The installed web copy, or None; re-read only when the installed file changes."""
+    return _load(str(config.geo_dir()), installed_stamp())
+
+
+def installed_stamp() -> int:
     folder = config.geo_dir()
     files = sorted(folder.glob("*.geojson")) if folder.exists() else []
-    stamp = max((f.stat().st_mtime_ns for f in files), default=0)
-    return _load(str(folder), stamp)
+    return max((f.stat().st_mtime_ns for f in files), default=0)
 
 
 def locator(data: Dataset, kode: str, lang: Lang) -> None:
