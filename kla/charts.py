@@ -685,8 +685,9 @@ def activities_per_month(kegiatan: pd.DataFrame, *, source: str | None = None, s
     """"kegiatan_bulanan": activities per month, stacked by type (each type keeps its colour)."""
     months = _months(kegiatan)
     month = kegiatan["tanggal"].dt.to_period("M")
-    present = [j for j in ACTIVITY_TYPES if j in set(kegiatan["jenis"])]
-    present += sorted(set(kegiatan["jenis"].dropna()) - set(ACTIVITY_TYPES))
+    types = set(kegiatan["jenis"].dropna().unique())  # once: a set per type was 3 s on 265.000 rows
+    present = [j for j in ACTIVITY_TYPES if j in types]
+    present += sorted(types - set(ACTIVITY_TYPES))
     counts = (kegiatan.assign(bulan=month).groupby(["bulan", "jenis"]).size()
               .reindex(pd.MultiIndex.from_product([months, present], names=["bulan", "jenis"]), fill_value=0))
     data = counts.rename("jumlah").reset_index()
