@@ -6,10 +6,18 @@ must exist, points within maxima, totals that must match the published category)
 raises for bad data: it returns a :class:`LoadResult` whose ``problems`` list says, in
 Indonesian, what is wrong and where. The app keeps serving the last good dataset when a new
 load fails (see ``kla.ui.data``).
+
+After a clean load each file's validated table is kept as Parquet in a cache folder
+(``KLA_CACHE_DIR``, else ``<folder>/.cache/``), named after a SHA-256 of the file's bytes and of
+the validator's code. A later load of byte-identical files reads those tables instead of parsing
+and checking every row again; checks across files always run. A changed file has another hash,
+so it is always validated in full; a missing, damaged or unwritable cache only costs time.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import shutil
 import tempfile
@@ -18,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
 from kla import schema
 from kla.schema import FILES, FileSpec, Problem
@@ -71,6 +80,7 @@ class LoadResult:
 
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
+    cached: tuple[str, ...] = ()  # files whose validated table came from the cache
 
     @property
     def ok(self) -> bool:
@@ -108,9 +118,9 @@ def _sniff_separator(path: Path) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def read_file(folder: Path, spec: FileSpec) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read and check one file on its own."""
-    path = file_path(folder, spec.name)
+def read_file(folder: Path, spec: FileSpec, path: Path | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read and check one file on its own (``path``: the one already found in ``folder``)."""
+    path = path or file_path(folder, spec.name)
     if path is None:
         return None, [Problem(f"{spec.name}.csv", None, None, None, f"berkas tidak ditemukan di {folder}")]
     try:
@@ -121,14 +131,29 @@ def read_file(folder: Path, spec: FileSpec) -> tuple[pd.DataFrame | None, list[P
     return (table if not table.empty or not problems else None), problems
 
 
-def load_dataset(folder: Path | str) -> LoadResult:
-    """Read, check and cross-check every data file of ``folder``."""
+def load_dataset(folder: Path | str, cache: Path | bool = True) -> LoadResult:
+    """Read, check and cross-check every data file of ``folder``.
+
+    ``cache``: ``True`` uses :func:`cache_dir`, a folder uses that one, ``False`` validates
+    every file without reading or writing a cache.
+    """
     folder = Path(folder)
+    store = cache_dir(folder) if cache is True else (cache or None)
     tables: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
+    fresh: dict[str, _Source] = {}
+    hits: list[str] = []
     for name, spec in FILES.items():
-        table, file_problems = read_file(folder, spec)
-        problems += file_problems
+        path = file_path(folder, name)
+        source = _source(path) if store else None
+        table = _cached_table(store, spec, source) if store and source else None
+        if table is not None:
+            hits.append(name)
+        else:
+            table, file_problems = read_file(folder, spec, path)
+            problems += file_problems
+            if source:
+                fresh[name] = source
         if table is not None:
             tables[name] = table
     if len(tables) < len(FILES):
@@ -136,7 +161,88 @@ def load_dataset(folder: Path | str) -> LoadResult:
     problems += cross_check(tables)
     if problems:
         return LoadResult(None, problems)
-    return LoadResult(Dataset(folder=folder, **tables), [])
+    for name, source in fresh.items():
+        _store_table(store, name, tables[name], source)
+    return LoadResult(Dataset(folder=folder, **tables), [], tuple(hits))
+
+
+# --- cache of validated tables -------------------------------------------------------------------
+
+CACHE_ENV = "KLA_CACHE_DIR"
+
+
+def cache_dir(folder: Path) -> Path:
+    """Where validated tables are kept: ``KLA_CACHE_DIR``, else ``<folder>/.cache/``."""
+    return Path(os.environ.get(CACHE_ENV) or folder / ".cache")
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A data file as it was when hashed: the cache key of its contents, and its identity."""
+
+    path: Path
+    key: str
+    stat: tuple[int, ...]
+
+
+def _source(path: Path | None) -> _Source | None:
+    if path is None:
+        return None
+    try:
+        before = _identity(path)
+        with open(path, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None  # read_file reports the file; there is nothing to look up
+    key = hashlib.sha256(f"{_validator_stamp()}{path.suffix.lower()}{digest}".encode()).hexdigest()
+    return _Source(path, key, before)
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    # ctime changes on every write or replace and cannot be set back, unlike mtime.
+    st = path.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+@functools.cache
+def _validator_stamp() -> str:
+    """Changes with the code that turns a file into a table, so old entries are never reused."""
+    code = Path(schema.__file__).read_bytes() + Path(__file__).read_bytes()
+    versions = f"{pd.__version__}/{pyarrow.__version__}".encode()
+    return hashlib.sha256(code + versions).hexdigest()
+
+
+def _entry(store: Path, name: str, key: str) -> Path:
+    return store / f"{name}-{key}.parquet"
+
+
+def _cached_table(store: Path, spec: FileSpec, source: _Source) -> pd.DataFrame | None:
+    path = _entry(store, spec.name, source.key)
+    if not path.is_file():
+        return None
+    try:
+        table = pd.read_parquet(path)
+    except Exception:  # a damaged entry of any kind is a miss: the file is validated instead
+        return None
+    expected = [c.name for c in spec.columns]
+    return table if list(table.columns[:len(expected)]) == expected else None
+
+
+def _store_table(store: Path, name: str, table: pd.DataFrame, source: _Source) -> None:
+    """Keep a validated table for the next load; never fails the load that produced it."""
+    try:
+        if _identity(source.path) != source.stat:
+            return  # changed while being read: the table may not be the hashed bytes
+        store.mkdir(parents=True, exist_ok=True)
+        if not os.access(store, os.W_OK):
+            return  # read-only data folder: skip the cost of encoding for nothing
+        path = _entry(store, name, source.key)
+        write_bytes_atomic(path, table.to_parquet(None, index=False, compression="zstd"))
+        for old in store.glob(f"{name}-*.parquet"):
+            if old != path:
+                old.unlink(missing_ok=True)  # one entry per file name keeps the folder small
+    except Exception:  # full disk, permissions, an odd extra column: the cache is only a shortcut
+        return
 
 
 # --- checks across files -----------------------------------------------------------------------
@@ -370,7 +476,9 @@ def replace_folder_files(folder: Path, new_files: dict[str, bytes]) -> LoadResul
                 shutil.copy2(current, staging_dir / current.name)
         for filename, data in new_files.items():
             (staging_dir / filename).write_bytes(data)
-        result = load_dataset(staging_dir)
+        # The folder's own cache: unchanged files hit it, and new files are then cached for the
+        # load of the folder below, as their bytes are the same.
+        result = load_dataset(staging_dir, cache=cache_dir(folder))
         if not result.ok:
             return LoadResult(None, result.problems)
         for filename, data in new_files.items():

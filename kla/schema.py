@@ -168,7 +168,7 @@ def parse_table(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> tuple[pd.Data
         if col.name not in raw.columns:  # optional column absent from the file
             out[col.name] = _empty_column(col, len(raw))
             continue
-        values, col_problems = _parse_column(raw[col.name], col, berkas)
+        values, col_problems = _parse_column(raw[col.name], col, berkas, distinct=spec.key != (col.name,))
         out[col.name] = values
         problems += col_problems
     problems += _duplicate_keys(raw, spec, berkas)
@@ -193,18 +193,33 @@ def _empty_column(col: Column, n: int) -> pd.Series:
     return pd.Series([pd.NA] * n if col.kind != "float" else [np.nan] * n, dtype=dtype[col.kind])
 
 
-def _parse_column(cells: pd.Series, col: Column, berkas: str) -> tuple[pd.Series, list[Problem]]:
-    text = cells.fillna("").astype(str).str.strip()
+def _parse_column(
+    cells: pd.Series, col: Column, berkas: str, distinct: bool = True
+) -> tuple[pd.Series, list[Problem]]:
+    # A column of a big log holds few distinct cells (types, codes, dates): every check below
+    # depends on the cell alone, so it runs once per distinct cell and is spread back by ``codes``.
+    # A column that is the whole key (ids) has as many distinct cells as rows: checked as it is.
+    codes, text = _distinct_text(cells) if distinct else (np.arange(len(cells)), _stripped(cells))
     empty = text.eq("")
     values, bad = _convert(text, col)
     bad &= ~empty
-    problems = _report(text, bad, col, berkas, col.expectation())
+    problems = _report(text, codes, bad, col, berkas, col.expectation())
     if col.required:
-        problems += _report(text, empty, col, berkas, "diisi (kolom wajib)", show_value=False)
+        problems += _report(text, codes, empty, col, berkas, "diisi (kolom wajib)", show_value=False)
     if col.min is not None or col.max is not None:
         out_of_range = _out_of_range(values, col) & ~empty & ~bad
-        problems += _report(text, out_of_range, col, berkas, col.expectation())
-    return values, problems
+        problems += _report(text, codes, out_of_range, col, berkas, col.expectation())
+    return pd.Series(values.array.take(codes), index=cells.index, name=cells.name), problems
+
+
+def _distinct_text(cells: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Position of each cell among the column's distinct cells, and those as stripped text."""
+    codes, distinct = pd.factorize(cells.fillna(""))
+    return codes, _stripped(pd.Series(distinct))
+
+
+def _stripped(cells: pd.Series) -> pd.Series:
+    return cells.fillna("").astype(str).str.strip().reset_index(drop=True)
 
 
 def _convert(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
@@ -236,7 +251,7 @@ def _convert_text(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
     bad = pd.Series(False, index=text.index)
     if col.allowed is not None:
         canonical = {a.casefold(): a for a in col.allowed}
-        mapped = text.str.casefold().map(canonical)
+        mapped = _casefold(text).map(canonical)
         bad = mapped.isna()
         values = mapped.fillna(text).astype("string")
     if col.pattern is not None:
@@ -270,11 +285,16 @@ def _out_of_range(values: pd.Series, col: Column) -> pd.Series:
 
 
 def _report(
-    text: pd.Series, mask: pd.Series, col: Column, berkas: str, harapan: str, show_value: bool = True
+    text: pd.Series, codes: np.ndarray, mask: pd.Series, col: Column, berkas: str, harapan: str,
+    show_value: bool = True,
 ) -> list[Problem]:
-    rows = np.flatnonzero(mask.to_numpy(dtype=bool))
+    """One problem per row whose distinct cell is marked in ``mask``, in row order."""
+    marked = mask.to_numpy(dtype=bool)
+    if not marked.any():
+        return []
+    rows = np.flatnonzero(marked[codes])
     return [
-        Problem(berkas, int(i) + 2, col.name, str(text.iat[i]) if show_value else None, harapan)
+        Problem(berkas, int(i) + 2, col.name, str(text.iat[codes[i]]) if show_value else None, harapan)
         for i in rows
     ]
 
@@ -282,11 +302,12 @@ def _report(
 def _duplicate_keys(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Problem]:
     if not spec.key or any(k not in raw.columns for k in spec.key):
         return []
-    keys = raw[list(spec.key)].apply(lambda s: s.astype(str).str.strip().str.casefold())
-    involved = keys[keys.duplicated(keep=False).to_numpy()]  # usually empty: stays cheap at 1M rows
+    keys = pd.DataFrame({k: _key_codes(raw[k]) for k in spec.key})
+    dup = keys.iloc[:, 0].duplicated(keep=False) if len(spec.key) == 1 else keys.duplicated(keep=False)
+    involved = keys[dup.to_numpy()]  # usually empty: stays cheap at 1M rows
     problems = []
     first_row: dict[tuple, int] = {}
-    for position, key_values in zip(np.flatnonzero(keys.index.isin(involved.index)), involved.itertuples(index=False)):
+    for position, key_values in zip(np.flatnonzero(dup.to_numpy()), involved.itertuples(index=False)):
         if key_values not in first_row:
             first_row[key_values] = position
             continue
@@ -294,6 +315,21 @@ def _duplicate_keys(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Prob
         harapan = f"unik; kunci ini sudah dipakai di baris {first_row[key_values] + 2}"
         problems.append(Problem(berkas, int(position) + 2, "+".join(spec.key), shown, harapan))
     return problems
+
+
+def _key_codes(cells: pd.Series) -> np.ndarray:
+    """One integer per cell, equal when the cells are equal after trimming and ignoring case.
+
+    Missing cells (NaN) all get -1: equal to each other, unlike a cell holding an empty string.
+    """
+    return pd.factorize(_casefold(cells.astype(str).str.strip()))[0]
+
+
+def _casefold(text: pd.Series) -> pd.Series:
+    # str.casefold runs Python once per cell; for ASCII text it equals lower(), which runs in C.
+    if text.dropna().str.isascii().all():
+        return text.str.lower()
+    return text.str.casefold()
 
 
 def is_valid_code(text: str, level: str) -> bool:

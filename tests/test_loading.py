@@ -1,11 +1,14 @@
 """Loading the whole folder: cross-file rules, formats, and writes that never lose good data."""
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kla.loading import fingerprint, load_dataset, replace_folder_files, write_bytes_atomic
+from kla import loading
+from kla.loading import cache_dir, fingerprint, load_dataset, replace_folder_files, write_bytes_atomic
+from kla.schema import FILES
 from tests.conftest import tiny_tables, write_tables
 
 
@@ -195,3 +198,115 @@ def test_atomic_write_keeps_files_readable(tmp_path):
     path = tmp_path / "x.csv"
     write_bytes_atomic(path, b"isi")
     assert path.stat().st_mode & 0o044 == 0o044  # group and others can read, like a normal file
+
+
+# --- cache of validated tables -------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_cache_env(monkeypatch):
+    monkeypatch.delenv(loading.CACHE_ENV, raising=False)
+
+
+def assert_same_tables(a, b):
+    for name in FILES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_exact=True)
+
+
+def test_cache_hit_returns_equal_tables(tiny_city, no_cache_env):
+    path = tiny_city / "kegiatan.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False).assign(catatan=["a", "", "c", "d"])
+    table.to_csv(path, index=False)  # an extra notes column must survive the cache too
+    first = load_dataset(tiny_city)
+    assert first.ok and first.cached == ()
+    second = load_dataset(tiny_city)
+    assert second.ok and second.cached == tuple(FILES)
+    assert_same_tables(second.dataset, load_dataset(tiny_city, cache=False).dataset)
+    assert list(second.dataset.kegiatan["catatan"]) == ["a", "", "c", "d"]
+
+
+def same_size_same_mtime_edit(path: Path, old: str, new: str) -> None:
+    """Change bytes but keep size and modification time: only the content tells."""
+    before = path.stat()
+    text = path.read_text()
+    assert len(old) == len(new) and old in text
+    path.write_text(text.replace(old, new, 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_changed_file_is_validated_again(tiny_city, no_cache_env):
+    assert load_dataset(tiny_city).ok
+    same_size_same_mtime_edit(tiny_city / "kegiatan.csv", ",40,5,", ",41,5,")
+    result = load_dataset(tiny_city)
+    assert result.ok and "kegiatan" not in result.cached and "wilayah" in result.cached
+    assert list(result.dataset.kegiatan["peserta_anak"]) == [0, 41, 60, 2]
+
+
+def test_broken_file_reports_problems_despite_cache(tiny_city, no_cache_env):
+    assert load_dataset(tiny_city).ok
+    same_size_same_mtime_edit(tiny_city / "kegiatan.csv", "forum anak", "forum anax")
+    result = load_dataset(tiny_city)
+    assert result.dataset is None and "kegiatan" not in result.cached
+    assert [(p.berkas, p.baris, p.nilai) for p in result.problems] == [("kegiatan.csv", 3, "forum anax")]
+
+
+def test_cross_file_rules_run_on_cached_tables(tiny_city, no_cache_env):
+    assert load_dataset(tiny_city).ok
+    path = tiny_city / "inisiatif.csv"  # kegiatan row 3 refers to INI-0001
+    path.write_text(path.read_text().replace("INI-0001", "INI-0009"))
+    result = load_dataset(tiny_city)
+    assert result.dataset is None
+    assert any(p.berkas == "kegiatan.csv" and p.nilai == "INI-0001" for p in result.problems)
+
+
+def test_damaged_cache_entry_is_a_miss_and_rewritten(tiny_city, no_cache_env):
+    assert load_dataset(tiny_city).ok
+    for entry in cache_dir(tiny_city).glob("*.parquet"):
+        entry.write_bytes(entry.read_bytes()[:50])
+    result = load_dataset(tiny_city)
+    assert result.ok and result.cached == ()
+    assert load_dataset(tiny_city).cached == tuple(FILES)
+
+
+def test_unwritable_cache_still_loads(tiny_city, monkeypatch):
+    blocked = tiny_city.parent / "bukan_folder"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv(loading.CACHE_ENV, str(blocked))
+    for _ in range(2):
+        result = load_dataset(tiny_city)
+        assert result.ok and result.cached == ()
+
+
+def test_failed_cache_write_still_loads(tiny_city, no_cache_env, monkeypatch):
+    def refuse(*_):
+        raise PermissionError("hanya baca")
+    monkeypatch.setattr(loading, "write_bytes_atomic", refuse)
+    assert load_dataset(tiny_city).ok
+    assert not list(cache_dir(tiny_city).glob("*.parquet"))
+
+
+def test_validator_change_invalidates_cache(tiny_city, no_cache_env, monkeypatch):
+    assert load_dataset(tiny_city).ok
+    monkeypatch.setattr(loading, "_validator_stamp", lambda: "validator lain")
+    assert load_dataset(tiny_city).cached == ()
+
+
+def test_no_cache_when_asked(tiny_city, no_cache_env):
+    assert load_dataset(tiny_city, cache=False).ok
+    assert not cache_dir(tiny_city).exists()
+
+
+def test_cache_keeps_one_entry_per_file(tiny_city, no_cache_env):
+    assert load_dataset(tiny_city).ok
+    path = tiny_city / "peta_jalan.csv"
+    write_bytes_atomic(path, path.read_bytes() + b"\n")
+    assert load_dataset(tiny_city).ok
+    assert len(list(cache_dir(tiny_city).glob("peta_jalan-*.parquet"))) == 1
+
+
+def test_update_through_staging_fills_the_folder_cache(tiny_city, no_cache_env):
+    new = (tiny_city / "kegiatan.csv").read_bytes().replace(b"Rapat GT Maret", b"Rapat GT Maret (revisi)")
+    result = replace_folder_files(tiny_city, {"kegiatan.csv": new})
+    assert result.ok and result.cached == tuple(FILES)
+    assert not list(tiny_city.parent.glob(".data-staging-*"))

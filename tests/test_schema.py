@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from kla.schema import EVALUASI_KOTA, INISIATIF, KEGIATAN, WILAYAH, Problem, parse_table
+from kla.schema import EVALUASI_KOTA, INISIATIF, KEGIATAN, WILAYAH, Column, FileSpec, Problem, parse_table
 
 
 def raw(rows: list[dict]) -> pd.DataFrame:
@@ -105,3 +105,47 @@ def test_thousands_dot_is_not_read_as_a_small_number():
            "anak_0_17": "12.000"}
     problem = only_problem(raw([row]), WILAYAH)
     assert problem.kolom == "anak_0_17"  # a thousands dot is not a number here: reported, not misread as 12
+
+
+# Checks run once per distinct cell and are spread back to the rows (fast on a 1M-row log):
+# every row must still get its own value and its own problem.
+
+
+def test_repeated_cells_typed_row_by_row():
+    rows = [activity(id=f"KEG-00000{i}", tanggal=t, peserta_anak=n, jenis=j)
+            for i, (t, n, j) in enumerate([("2025-01-15", "40", "forum anak"), ("15/01/2025", "7", "Forum Anak"),
+                                           ("2025-01-15", "40", "verifikasi"), (" 2025-02-01 ", "7", "forum anak")])]
+    typed, problems = parse_table(raw(rows), KEGIATAN, "kegiatan.csv")
+    assert problems == []
+    assert list(typed["tanggal"].dt.strftime("%Y-%m-%d")) == ["2025-01-15", "2025-01-15", "2025-01-15", "2025-02-01"]
+    assert list(typed["peserta_anak"]) == [40, 7, 40, 7]
+    assert list(typed["jenis"]) == ["forum anak", "forum anak", "verifikasi", "forum anak"]
+
+
+def test_repeated_bad_cell_reported_on_every_row_in_order():
+    rows = [activity(id="KEG-000001", jenis="arisan"), activity(id="KEG-000002"),
+            activity(id="KEG-000003", jenis="arisan", peserta_anak="-1"), activity(id="KEG-000004", judul="")]
+    _, problems = parse_table(raw(rows), KEGIATAN, "kegiatan.csv")
+    assert [(p.baris, p.kolom, p.nilai) for p in problems] == [
+        (2, "jenis", "arisan"), (4, "jenis", "arisan"), (5, "judul", None), (4, "peserta_anak", "-1")]
+
+
+NAMED = FileSpec("uji", "uji", (Column("nama"),), key=("nama",))
+
+
+def test_duplicate_key_ignores_case_and_spaces():
+    problem = only_problem(raw([{"nama": "Taman Baca"}, {"nama": "Lain"}, {"nama": " taman BACA "}]), NAMED)
+    assert (problem.baris, problem.kolom, problem.nilai) == (4, "nama", " taman BACA ")
+    assert "baris 2" in problem.harapan
+
+
+def test_duplicate_key_folds_non_ascii_case():
+    problem = only_problem(raw([{"nama": "Jalan Straße"}, {"nama": "JALAN STRASSE"}]), NAMED)
+    assert (problem.baris, problem.nilai) == (3, "JALAN STRASSE")
+
+
+def test_missing_cells_are_empty_cells():
+    table = raw([activity(), activity(id="KEG-000002")])
+    table.loc[1, "judul"] = None  # a short row in a CSV leaves the cell missing, not empty
+    problem = only_problem(table)
+    assert (problem.baris, problem.kolom) == (3, "judul") and "wajib" in problem.harapan
