@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 
@@ -14,9 +15,18 @@ def with_region_names(table: pd.DataFrame, kelurahan: pd.DataFrame, city_label: 
     """
     regions = kelurahan.set_index("kode")
     out = table.copy()
-    out["nama_kelurahan"] = out["kode_kelurahan"].map(regions["nama"]).fillna(city_label)
-    out["kode_kecamatan"] = out["kode_kelurahan"].map(regions["kode_induk"])
-    out["nama_kecamatan"] = out["kode_kelurahan"].map(regions["nama_kecamatan"]).fillna(city_label)
+    # An activity log repeats a few dozen codes up to a million times: look each code up once.
+    codes, distinct = pd.factorize(out["kode_kelurahan"])
+    found = regions.reindex(distinct)
+
+    def spread(column: str) -> pd.Series:
+        # an extra missing value at the end: code -1 (no kelurahan, a city-wide row) picks it
+        values = np.append(found[column].to_numpy(dtype=object), None)
+        return pd.Series(values[codes], index=out.index, dtype=regions[column].dtype)
+
+    out["nama_kelurahan"] = spread("nama").fillna(city_label)
+    out["kode_kecamatan"] = spread("kode_induk")
+    out["nama_kecamatan"] = spread("nama_kecamatan").fillna(city_label)
     return out
 
 
