@@ -16,16 +16,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 
-from kla import charts, mapdata, scoring, staticmap, tilemap
+from kla import charts, mapdata, scoring, tilemap
 from kla.activities import activity_table, filter_activities
-from kla.export import ExportError
+from kla.export import STATIC_MAP, ExportError
 from kla.i18n import Lang, t
 from kla.initiatives import initiative_table
 from kla.loading import Dataset
+
+if TYPE_CHECKING:  # geopandas and the static map load in about a second: only when a map is made
+    import geopandas as gpd
 
 ACTIVITY_DAYS = 365  # the Kegiatan page's default range
 
@@ -168,6 +171,8 @@ def static_map(ctx: Context) -> charts.Chart:
     if ctx.boundaries is None:
         raise ExportError("Peta kelurahan memerlukan batas wilayah terpasang: jalankan "
                           "'python -m kla geo install' terlebih dahulu.")
+    from kla import staticmap
+
     return staticmap.static_choropleth(ctx.boundaries, _map_values(ctx), lang=ctx.lang,
                                        source=map_source(ctx.metric, ctx.lang), sample=ctx.data.is_sample,
                                        labels=ctx.labels, attribution=ctx.attribution)
@@ -186,7 +191,7 @@ CATALOG: dict[str, Entry] = {e.name: e for e in (
     Entry("kegiatan_bulanan", activities),
     Entry("peserta_bulanan", participants),
     Entry(tilemap.NAME, tile_map),
-    Entry(staticmap.NAME, static_map, needs_boundaries=True),
+    Entry(STATIC_MAP, static_map, needs_boundaries=True),
 )}
 
 

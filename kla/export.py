@@ -30,11 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from kla import charts, staticmap, tilemap
+from kla import charts, tilemap
 from kla import render as render_module
 from kla.i18n import Lang, format_date, t
 
@@ -45,6 +42,7 @@ PNG_SCALE = 2  # sharp on phones and high-resolution screens; SVG and PDF are ve
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV injection": what a spreadsheet may run
 LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 LOGO_PX = 56  # logo height in the top-right corner
+STATIC_MAP = "peta_kelurahan"  # kla.staticmap.NAME; that module (geopandas, folium) loads only when needed
 WATERMARK_COLOUR = "rgba(166, 60, 0, 0.10)"  # the sample mark's vermillion, faint: the chart stays readable
 
 
@@ -129,9 +127,11 @@ def press_figure(chart: charts.Chart, size: Preset, stamp: Stamp) -> go.Figure:
     fig = go.Figure(copy.deepcopy(chart.figure.to_dict()))
     fig.update_layout(width=width, height=height, autosize=False)
     _add_export_date(fig, stamp)
-    if chart.name != staticmap.NAME:  # the static map places its legend itself
+    if chart.name != STATIC_MAP:  # the static map places its legend itself
         _refit_legend(fig, width)
-    if chart.name == staticmap.NAME:
+    if chart.name == STATIC_MAP:
+        from kla import staticmap
+
         staticmap.fit_map_labels(fig, width, height)
     elif chart.name == tilemap.NAME:
         tilemap.fit_labels(fig, width, height)
@@ -168,12 +168,12 @@ def _add_export_date(fig: go.Figure, stamp: Stamp) -> None:
     for mark in fig.layout.annotations:
         if mark.name == "contoh":
             mark.yshift = (mark.yshift or 0) - charts.FOOTER_PX
-    saved = (fig.layout.meta or {}).get(staticmap.NAME) if isinstance(fig.layout.meta, dict) else None
+    saved = (fig.layout.meta or {}).get(STATIC_MAP) if isinstance(fig.layout.meta, dict) else None
     if saved:  # the static map restores its screen layout from here before fitting a size
         saved["bottom"] += charts.FOOTER_PX
         if "contoh" in saved["footer"]:
             saved["footer"]["contoh"]["yshift"] -= charts.FOOTER_PX
-        fig.layout.meta = {staticmap.NAME: saved}
+        fig.layout.meta = {STATIC_MAP: saved}
 
 
 def _add_watermark(fig: go.Figure, size: Preset, lang: Lang) -> None:
@@ -290,6 +290,9 @@ def csv_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
 
 def xlsx_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
     """Sheet "Data" with exactly ``chart.data`` (numbers as numbers), sheet "Keterangan" the header block."""
+    from openpyxl import Workbook  # 0,3 s to import: only when a spreadsheet is made
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"
@@ -325,6 +328,8 @@ def _cell(value: object) -> object:
 
 
 def _fit_columns(sheet, table: pd.DataFrame) -> None:
+    from openpyxl.utils import get_column_letter
+
     for i, column in enumerate(table.columns, start=1):
         longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200)])
         sheet.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 60)
@@ -400,9 +405,9 @@ def readme_text(chart_list: Iterable[charts.Chart], sizes: Iterable[Preset], for
         own = sorted(n for n in files if n.startswith(chart.name + ".") or n.startswith(chart.name + "_"))
         lines += ["", f"{t('ekspor.readme.grafik', lang)}: {_plain(chart.title)}", f"  {_plain(chart.source)}"]
         lines += [f"  - {n}" for n in own]
-    if any(c.name == staticmap.NAME for c in chart_list):
+    if any(c.name == STATIC_MAP for c in chart_list):
         credit = attribution or t("ekspor.readme.batas_tanpa", lang)
-        lines += ["", t("ekspor.readme.batas", lang), t("ekspor.readme.batas_teks", lang, peta=staticmap.NAME,
+        lines += ["", t("ekspor.readme.batas", lang), t("ekspor.readme.batas_teks", lang, peta=STATIC_MAP,
                                                          atribusi=credit)]
     lines += ["", t("ekspor.readme.lisensi", lang), ""]
     return "\r\n".join(lines)  # Windows Notepad is what most readers will open it with

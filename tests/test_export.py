@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import io
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -286,3 +288,16 @@ def test_float_noise_is_rounded_away_in_data_files():
                          "judul", "sub", "Sumber: uji · Periode: 2025", "2025")
     _, table = csv_parts(export.csv_bytes(chart, STAMP))
     assert table["nilai"].tolist() == ["0.3", "736.1"]
+
+
+def test_static_map_name_matches_its_module():
+    # export and catalog name the static map without importing it (geopandas loads slowly)
+    from kla import staticmap
+
+    assert export.STATIC_MAP == staticmap.NAME
+
+
+def test_importing_export_does_not_load_geopandas_or_openpyxl():
+    code = "import sys, kla.export, kla.catalog; print(sorted({'geopandas', 'openpyxl'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
