@@ -10,9 +10,12 @@ import argparse
 import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kla import config
-from kla.loading import LoadResult, load_dataset
+
+if TYPE_CHECKING:  # pandas takes 0,4 s to import: `serve` starts the server first (kla.warmup)
+    from kla.loading import LoadResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +74,7 @@ def _iso_date(text: str):
 
 def _run_brief(args: argparse.Namespace) -> int:
     from kla import boundaries, brief  # plotly, geopandas: only for this command
-    from kla.loading import write_bytes_atomic
+    from kla.loading import load_dataset, write_bytes_atomic
 
     result = load_dataset(config.data_dir())
     if not result.ok:
@@ -167,6 +170,8 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from kla.loading import load_dataset
+
     folder = args.dir or config.data_dir()
     result = load_dataset(folder)
     if not result.ok:
@@ -185,12 +190,20 @@ def _run_serve(args: argparse.Namespace) -> int:
     checking whether a ``pages/`` folder exists; only after ``st.navigation`` has run once does it
     switch that off. Until then the first visitor sees the folder's file names in the sidebar and
     a direct link such as ``/tren`` runs ``pages/tren.py`` without ``dashboard.py``. Setting the
-    flag before the server starts avoids both, for every visitor.
+    flag before the server starts avoids both, for every visitor. Once the server listens, a
+    warm-up thread imports what the first page needs (``kla.warmup``).
     """
+    from streamlit.runtime import Runtime, RuntimeState
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli as streamlit_cli
 
+    from kla import warmup
+
+    def listening() -> bool:
+        return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
+
     PagesManager.uses_pages_directory = False
+    warmup.start(config.data_dir(), ready=listening)
     script = str(config.PROJECT_ROOT / "dashboard.py")
     return streamlit_cli.main(["run", script, *args.streamlit_args], standalone_mode=False) or 0
 

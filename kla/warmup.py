@@ -1,0 +1,64 @@
+"""Warm-up for ``python -m kla serve``: the first visitor should not wait for imports.
+
+After the server starts, the first visitor's browser spends over a second downloading and
+starting Streamlit's frontend before it asks for a script run; the server is idle meanwhile.
+:func:`start` uses that second in a background thread: it imports the modules the first page
+needs and validates the data folder once, which writes the Parquet cache (``kla.loading``), so
+the first script run finds both ready. If a visitor is faster, Python's import locks make the
+script wait for a module being imported rather than import it twice.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+# What Ringkasan (the default page) and dashboard.py import, heaviest first.
+FIRST_PAGE_MODULES = (
+    "pandas",
+    "plotly.graph_objects",
+    "plotly.io",
+    "kla.loading",
+    "kla.charts",
+    "kla.scoring",
+    "kla.ui.widgets",
+    "kla.ui.data",
+)
+
+READY_POLL_S = 0.05
+READY_TIMEOUT_S = 60.0
+log = logging.getLogger(__name__)
+
+
+def warm(data_dir: Path, modules: tuple[str, ...] = FIRST_PAGE_MODULES) -> None:
+    """Import ``modules`` and load ``data_dir`` once (filling its cache); never raises."""
+    try:
+        for name in modules:
+            importlib.import_module(name)
+        from kla.loading import load_dataset
+
+        load_dataset(data_dir)  # problems are shown by the page itself; here only the cache matters
+    except Exception:  # a warm-up must never stop the server: the page reports real errors
+        log.exception("warm-up gagal; halaman pertama akan memuat sendiri")
+
+
+def start(data_dir: Path, ready: Callable[[], bool] = lambda: True) -> threading.Thread:
+    """Warm up in a daemon thread once ``ready()`` is true (or after READY_TIMEOUT_S).
+
+    The server passes "listening": imports compete with the server's own start-up for the
+    one interpreter lock, so warming earlier would delay the first answer instead.
+    """
+
+    def run() -> None:
+        deadline = time.monotonic() + READY_TIMEOUT_S
+        while not ready() and time.monotonic() < deadline:
+            time.sleep(READY_POLL_S)
+        warm(data_dir)
+
+    thread = threading.Thread(target=run, name="kla-warmup", daemon=True)
+    thread.start()
+    return thread

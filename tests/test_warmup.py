@@ -1,0 +1,52 @@
+"""The serve warm-up: imports the first page's modules and fills the data cache, never raises."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from kla import warmup
+from kla.loading import load_dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_warm_imports_the_first_page_modules_and_fills_the_cache(tiny_city: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    code = ("import json, sys; from pathlib import Path; from kla import warmup; "
+            f"before = set(sys.modules); warmup.warm(Path({str(tiny_city)!r})); "
+            "print(json.dumps(sorted(set(warmup.FIRST_PAGE_MODULES) & (set(sys.modules) - before))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={**os.environ, "KLA_CACHE_DIR": str(cache)})
+    assert json.loads(out.stdout) == sorted(warmup.FIRST_PAGE_MODULES)  # none was loaded before
+    assert list(cache.glob("*.parquet")), "the warm-up should have written the validated tables"
+
+
+def test_warm_fills_the_cache_that_the_page_then_reads(tiny_city: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KLA_CACHE_DIR", str(tmp_path / "cache"))
+    warmup.warm(tiny_city, modules=())
+    written = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.parquet")}
+    assert written
+    assert load_dataset(tiny_city).ok
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.parquet")} == written
+
+
+def test_warm_never_raises_and_logs_why(tiny_city: Path, caplog):
+    warmup.warm(tiny_city, modules=("kla.tidak_ada",))
+    assert "kla.tidak_ada" in caplog.text
+
+
+def test_start_waits_until_the_server_is_ready(tiny_city: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KLA_CACHE_DIR", str(tmp_path / "cache"))
+    listening = threading.Event()
+    thread = warmup.start(tiny_city, ready=listening.is_set)
+    thread.join(0.3)
+    assert thread.is_alive() and not (tmp_path / "cache").exists()
+    listening.set()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert list((tmp_path / "cache").glob("*.parquet"))
