@@ -7,7 +7,10 @@ its starting value from ``st.query_params`` and writes the current choice back.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -50,6 +53,34 @@ PAGE_CSS = """
 def page_style() -> None:
     """App-wide CSS (fixed text, never data: safe to pass as HTML)."""
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
+
+
+# Streamlit loads plotly's 4,7 MB frontend chunk only when the first chart arrives, after the
+# script's data work; asking for it at the first message lets the browser fetch and compile it
+# meanwhile (cold start: see docs/BENCHMARKS.md). The chunk's hashed name changes with Streamlit.
+PRELOAD_JS = """<script>(() => {
+  const entry = document.querySelector('script[src*="static/js/index."]');
+  if (!entry || document.querySelector('link[data-kla-preload]')) return;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = new URL(FILE, entry.src).href;
+  link.dataset.klaPreload = '1';
+  document.head.appendChild(link);
+})();</script>"""
+
+
+@functools.cache
+def plotly_chunk() -> str | None:
+    """File name of Streamlit's plotly chunk (``PlotlyChart.<hash>.js``), None if not found."""
+    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+    return found[0].name if found else None
+
+
+def preload_plotly() -> None:
+    """Let the browser start loading the plotly chunk now (the file name is ours, not user text)."""
+    name = plotly_chunk()
+    if name:
+        st.sidebar.html(PRELOAD_JS.replace("FILE", json.dumps(name)), unsafe_allow_javascript=True)
 
 
 def change_metric(where: Any, label: str, value: str, change: float | None, lang: Lang, **kwargs: Any) -> None:

@@ -82,3 +82,18 @@ def check_page_draws(page, network, path: str, size: str) -> None:
     screenshot(page, f"{path or 'ringkasan'}-{size}")
     assert network.blocked == []
     assert [e for e in network.console_errors if not HARMLESS_CONSOLE.search(e)] == []
+
+
+def test_plotly_code_is_asked_for_before_the_first_chart_arrives(page, network):
+    """The preload link names Streamlit's real plotly chunk, and the browser fetches it from here."""
+    fetched = []
+    page.on("requestfinished", lambda r: fetched.append(r.url) if "/PlotlyChart." in r.url else None)
+    page.goto("/tentang")  # a page without charts: only the preload can have asked for plotly
+    wait_idle(page)
+    link = page.locator("link[data-kla-preload]")
+    expect(link).to_have_count(1)
+    href = link.get_attribute("href")
+    assert href.startswith(page.url.split("/tentang")[0]) and "/static/js/PlotlyChart." in href
+    page.wait_for_function("(href) => performance.getEntriesByName(href).length > 0", arg=href)
+    assert href in fetched
+    assert page.get_by_test_id("stPlotlyChart").count() == 0
