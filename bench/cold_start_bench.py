@@ -1,7 +1,7 @@
 """Cold start: process start to the Ringkasan page fully drawn in headless Chromium, vs a bare Streamlit app.
 
 Run: ``.venv/bin/python -m bench.cold_start_bench`` (about three minutes; ``--reps N``, default 5;
-``--compare DIR`` also times a changed copy of the project, printed only).
+``--compare DIR`` also times another checkout of the project, e.g. a ``git worktree`` of an earlier commit).
 Installs the kelurahan boundaries into a temp folder (KLA_GEO_DIR) as the README says; nothing is
 written into the repo except the ``cold_start`` section of docs/BENCHMARKS.md (not with ``--no-write``).
 
@@ -28,7 +28,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from bench import browser as b
-from bench.report import machine, median, seconds, write_section
+from bench.report import machine, median, seconds, signed, write_section
 
 GOAL = 1.5
 TIMEOUT_S = 90
@@ -93,7 +93,8 @@ def one_run(chromium, kind: str, env: dict[str, str], scripts: dict[str, Path], 
 def import_costs(tries: int = 3) -> dict[str, float]:
     """Cumulative import times (s, best of ``tries`` fresh interpreters, ``-X importtime``, which adds a little)."""
     probes = {  # what the server imports before it listens / what Ringkasan's first chart pulls in
-        "before": ("import kla.cli", ["kla.cli", "pandas"]),
+        "before": ("import kla.cli", ["kla.cli"]),
+        "pandas": ("import pandas", ["pandas"]),
         "chart": ("import streamlit, pandas, kla.charts, kla.ui.widgets, kla.ui.data, kla.ui.cache; import kla.ui.unduh",
                   ["kla.ui.unduh", "folium", "openpyxl", "geopandas", "kaleido"]),
         "streamlit": ("import streamlit.web.cli", ["streamlit"]),
@@ -111,6 +112,15 @@ def import_costs(tries: int = 3) -> dict[str, float]:
             for name in names:
                 best[name] = min(best.get(name, float("inf")), found.get(name, 0.0))
     return best
+
+
+def commit_of(folder: Path) -> str:
+    """``abc1234 subject`` of the checkout in ``folder``, "+ changes" if its tree differs from that commit."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True).stdout.strip()
+
+    dirty = " + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else ""
+    return f"{git('log', '-1', '--format=%h %s')[:90]}{dirty}"
 
 
 def summary(values: list[float]) -> str:
@@ -151,12 +161,20 @@ def main() -> None:
     def med(kind: str, mark: str) -> float:
         return median(col(kind, mark))
 
-    for kind in kinds[3:]:
-        print(f"changed copy {kind}: drawn {summary(col(kind, 'drawn'))}, ratio "
-              f"{seconds(med(kind, 'drawn') / med('bare', 'drawn'))}x; "
-              + ", ".join(f"{m} {seconds(med(kind, m))}" for m in ("http", "connected", "metrics", "idle", "server_cpu")))
     ratio = med("app", "drawn") / med("bare", "drawn")
     met = ratio <= GOAL
+    compared = [f"| {commit_of(Path(kind))} | {summary(col(kind, 'drawn'))} | "
+                f"{seconds(med(kind, 'drawn') / med('bare', 'drawn'))}x | {summary(col(kind, 'server_cpu'))} |"
+                for kind in kinds[3:]]
+    compared_block = ("" if not compared else f"""
+Earlier versions of the app, timed in the same rotation (`--compare DIR` with a `git worktree` of
+that commit), to show what each change gained:
+
+| app version | fully drawn | ratio to baseline | server CPU |
+|---|---|---|---|
+| this one ({commit_of(b.ROOT)}) | {summary(col("app", "drawn"))} | {seconds(ratio)}x | {summary(col("app", "server_cpu"))} |
+{chr(10).join(compared)}
+""")
 
     def row(label: str, mark: str, kinds_: tuple[str, ...] = ("app", "plotly", "bare")) -> str:
         return f"| {label} | " + " | ".join(summary(col(k, mark)) if col(k, mark) else "–" for k in kinds_) + " |"
@@ -197,27 +215,31 @@ the three kinds take turns (order rotated every round), {args.reps} runs each, a
   Plotly floor / baseline: {seconds(med("plotly", "drawn") / med("bare", "drawn"))}x; app / plotly floor:
   {seconds(med("app", "drawn") / med("plotly", "drawn"))}x.
 - Where the app's extra time goes (medians): the server answers HTTP
-  {seconds(med("app", "http") - med("bare", "http"))} s later than the baseline (`python -m kla serve`
-  imports kla.cli → kla.loading → pandas, {seconds(costs["pandas"])} s, before Streamlit starts);
-  loading the frontend takes the same for both (connected − HTTP: app {seconds(med("app", "connected") - med("app", "http"))} s,
-  baseline {seconds(med("bare", "connected") - med("bare", "http"))} s); the first script run (connected →
-  finished) takes {seconds(median(first_run))} s ({seconds(min(first_run))}–{seconds(max(first_run))});
-  after it the browser needs {seconds(median(after_script))} s ({seconds(min(after_script))}–{seconds(max(after_script))}) more
-  to draw the charts (it starts fetching plotly's chunk when the first chart arrives; the plotly floor shows
-  that one small plotly chart alone costs {seconds(med("plotly", "drawn") - med("bare", "drawn"))} s over the baseline).
+  {signed(med("app", "http") - med("bare", "http"))} s against the baseline (before Streamlit starts
+  `python -m kla serve` imports only `kla.cli`, {seconds(costs["kla.cli"])} s; pandas, plotly and the first page's
+  modules are imported by a warm-up thread once the server listens, `kla/warmup.py`);
+  loading the frontend (connected − HTTP): app {seconds(med("app", "connected") - med("app", "http"))} s,
+  baseline {seconds(med("bare", "connected") - med("bare", "http"))} s (the warm-up shares the 2 cores with
+  the browser meanwhile); the first script run (connected → finished) takes {seconds(median(first_run))} s
+  ({seconds(min(first_run))}–{seconds(max(first_run))}); the browser asks for plotly's chunk
+  {signed(med("app", "plotly_js_asked") - med("app", "connected"))} s after connecting (a preload link in the
+  first message, `kla.ui.widgets.preload_plotly`) and has it {signed(med("app", "plotly_js_loaded") - med("app", "connected"))} s
+  after; after the script finished it needs {seconds(median(after_script))} s
+  ({seconds(min(after_script))}–{seconds(max(after_script))}) more to draw both charts. The plotly floor shows
+  that one small plotly chart alone costs {seconds(med("plotly", "drawn") - med("bare", "drawn"))} s over the baseline.
   The server process uses {seconds(med("app", "server_cpu") - med("bare", "server_cpu"))} s more CPU than the baseline's.
 - Import costs (best of 3 fresh interpreters, `python -X importtime`, cumulative): `import kla.cli`
-  {seconds(costs["kla.cli"])} s (pandas {seconds(costs["pandas"])} s); Streamlit itself {seconds(costs["streamlit"])} s;
-  `kla.ui.unduh`, which `kla.ui.widgets.chart` imports with Ringkasan's first chart, {seconds(costs["kla.ui.unduh"])} s
-  on top of what the page already has, of which folium {seconds(costs["folium"])} s, openpyxl
-  {seconds(costs["openpyxl"])} s, geopandas {seconds(costs["geopandas"])} s, kaleido {seconds(costs["kaleido"])} s
-  (none of them is needed to show Ringkasan).
-- The machine is shared and was busy: load average {", ".join(seconds(x) for x in load_before)} at the
-  start, {", ".join(seconds(x) for x in load_after)} at the end (2 cores), so single runs vary by seconds;
-  compare medians, and the ratio rather than absolute times.
+  {seconds(costs["kla.cli"])} s; pandas {seconds(costs["pandas"])} s; Streamlit itself {seconds(costs["streamlit"])} s;
+  `kla.ui.unduh` (the Unduh button under every chart) {seconds(costs["kla.ui.unduh"])} s on top of what the
+  page already has, of which folium {seconds(costs["folium"])} s, openpyxl {seconds(costs["openpyxl"])} s,
+  geopandas {seconds(costs["geopandas"])} s, kaleido {seconds(costs["kaleido"])} s (folium, openpyxl and
+  geopandas load only when an export or a map needs them).
+- Load average {", ".join(seconds(x) for x in load_before)} at the
+  start, {", ".join(seconds(x) for x in load_after)} at the end (2 cores; a shared machine: single runs vary
+  by up to a second, so compare medians, and the ratio rather than absolute times).
 - Benchmark runtime: {seconds(took, 0)} s ({seconds(runs_took, 0)} s of page loads).
-"""
-    if args.no_write or args.compare:
+{compared_block}"""
+    if args.no_write:
         print(body)
     else:
         write_section("cold_start", body)

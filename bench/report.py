@@ -52,6 +52,11 @@ def seconds(x: float, decimals: int = 2) -> str:
     return f"{x:.{decimals}f}".replace(".", ",")
 
 
+def signed(x: float, decimals: int = 2) -> str:
+    """With its sign, true minus as in the app: "+0,12", "−0,30"."""
+    return ("+" if x >= 0 else "\u2212") + seconds(abs(x), decimals)
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
