@@ -84,7 +84,15 @@ def wait_idle(page, timeout: float = 60_000) -> None:
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout)
 
 
+# Streamlit draws a grey placeholder while an element's code is still being fetched (a widget
+# type's first use in a browser): a screenshot then shows grey bars instead of the widgets.
+LOADING_PLACEHOLDER = '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]'
+
+
 def screenshot(page, name: str) -> Path:
+    """The page as a person sees it once every element has its code (no loading placeholders)."""
+    page.wait_for_function(f"() => document.querySelectorAll('{LOADING_PLACEHOLDER}').length === 0",
+                           timeout=30_000)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
