@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, free_port  # one Chromium set-up for tests and benches
+from tests.shared import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-GEO_SQL = ROOT.parent / "shared" / "geo" / "wilayah_boundaries_kel_64.71.sql"
+GEO_SQL = shared_dir() / "geo" / "wilayah_boundaries_kel_64.71.sql"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 VIEWPORT = {"width": 1366, "height": 768}
 

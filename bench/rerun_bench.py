@@ -22,9 +22,10 @@ from streamlit.testing.v1 import AppTest
 
 from bench.report import machine, median, seconds, write_section
 from kla import boundaries
+from tests.shared import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_GEO = ROOT.parent / "shared" / "geo" / "wilayah_boundaries_kel_64.71.sql"
+SHARED_GEO = shared_dir() / "geo" / "wilayah_boundaries_kel_64.71.sql"
 RERUNS = 8  # per page, alternating between two choices so every rerun does real work
 
 

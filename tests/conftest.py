@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 
 from kla.boundaries import FAILED_MARKER
+from tests.shared import shared_dir
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = shared_dir()
 
 BLOCK_LAYOUT = {"KL": (1, 3, 50.0), "K1": (4, 3, 40.0), "K2": (7, 5, 30.0),
                 "K3": (12, 6, 30.0), "K4": (18, 3, 50.0), "K5": (21, 4, 62.5)}
