@@ -19,7 +19,6 @@ fonts from the system (Liberation Sans stands in for Arial).
 from __future__ import annotations
 
 import base64
-import copy
 import csv
 import datetime as dt
 import io
@@ -124,17 +123,17 @@ def press_figure(chart: charts.Chart, size: Preset, stamp: Stamp) -> go.Figure:
     :func:`kla.charts.style`, never by the app theme); maps re-fit names and legend to the size.
     """
     width, height = size.layout_size
-    fig = go.Figure(copy.deepcopy(chart.figure.to_dict()))
+    fig = go.Figure(chart.figure.to_dict())  # to_dict() is already a deep copy: the shared chart stays as it is
     fig.update_layout(width=width, height=height, autosize=False)
     _add_export_date(fig, stamp)
-    if chart.name != STATIC_MAP:  # the static map places its legend itself
-        _refit_legend(fig, width)
-    if chart.name == STATIC_MAP:
+    if chart.name == STATIC_MAP:  # the static map places its legend itself
         from kla import staticmap
 
         staticmap.fit_map_labels(fig, width, height)
-    elif chart.name == tilemap.NAME:
-        tilemap.fit_labels(fig, width, height)
+    else:
+        _refit_legend(fig, width)
+        if chart.name == tilemap.NAME:
+            tilemap.fit_labels(fig, width, height)
     if chart.sample:
         _add_watermark(fig, size, stamp.lang)
     if stamp.logo is not None:

@@ -301,3 +301,13 @@ def test_importing_export_does_not_load_geopandas_or_openpyxl():
     code = "import sys, kla.export, kla.catalog; print(sorted({'geopandas', 'openpyxl'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", ["tren_total", "peta_petak", "peta_kelurahan"])
+def test_press_figure_leaves_the_shared_chart_as_it_was(all_charts, name):
+    # charts are cached and shared by every session: an export must work on its own copy
+    chart = all_charts[name]
+    before = chart.figure.to_json()
+    fig = export.press_figure(chart, export.PRESETS["cerita"], STAMP)
+    assert fig.layout.width == export.PRESETS["cerita"].layout_size[0]
+    assert chart.figure.to_json() == before
