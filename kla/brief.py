@@ -142,9 +142,10 @@ def print_pdf(html: str) -> bytes:
             subprocess.run(command, capture_output=True, timeout=PRINT_TIMEOUT_S, check=True)
         except (subprocess.SubprocessError, OSError) as exc:
             raise BriefError(f"Chromium gagal mencetak ringkasan rapat ({exc}).") from None
-        if not out.exists() or not out.read_bytes().startswith(b"%PDF"):
+        pdf = out.read_bytes() if out.exists() else b""
+        if not pdf.startswith(b"%PDF"):
             raise BriefError("Chromium tidak menghasilkan PDF ringkasan rapat.")
-        return out.read_bytes()
+        return pdf
 
 
 def brief_pdf(data: Dataset, *, start: dt.date | None = None, end: dt.date | None = None,
