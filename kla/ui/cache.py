@@ -1,7 +1,7 @@
 """Charts built once per distinct input and shared by every session (``st.cache_resource``).
 
-Building a plotly figure is the costliest part of a rerun (the Ringkasan trend alone takes
-about 200 ms of plotly's property validation), while its inputs rarely change: the same data,
+Building a plotly figure is the costliest part of a rerun (the Ringkasan trend alone takes 80-200
+ms of plotly's property validation, by machine load), while its inputs rarely change: the same data,
 year and language give the same chart. ``cached(charts.total_trend)(totals, ...)`` builds it
 the first time and returns the same :class:`kla.charts.Chart` afterwards. Streamlit hashes the
 arguments (data frames included), so new data or another choice builds a new chart.
