@@ -18,6 +18,18 @@ def geo_dir() -> Path:
     return Path(os.environ.get("KLA_GEO_DIR") or PROJECT_ROOT / "geo")
 
 
+def state_dir() -> Path:
+    """Folder of the app's own state (the SQLite data store, materialised versions): ``KLA_STATE_DIR``,
+    default ``state/`` in the project (git-ignored)."""
+    return Path(os.environ.get("KLA_STATE_DIR") or PROJECT_ROOT / "state")
+
+
+def db_url() -> str:
+    """Database of the data store: ``KLA_DB_URL`` (e.g. ``postgresql+psycopg://kla@host/kla``), else a
+    SQLite file in :func:`state_dir`."""
+    return os.environ.get("KLA_DB_URL") or f"sqlite:///{state_dir() / 'kla.sqlite3'}"
+
+
 def logo_path() -> Path | None:
     """Logo for exported images (PNG or SVG): ``KLA_LOGO``; ``None`` when not set (no logo)."""
     value = os.environ.get("KLA_LOGO", "").strip()

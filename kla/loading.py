@@ -16,6 +16,7 @@ so it is always validated in full; a missing, damaged or unwritable cache only c
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
@@ -33,6 +34,16 @@ from kla.schema import FILES, FileSpec, Problem
 
 
 @dataclass(frozen=True)
+class VersionInfo:
+    """Which stored version of the data a Dataset is: shown as "Data versi N, diterbitkan <tanggal>"."""
+
+    number: int
+    published_at: dt.datetime | None = None  # None: a draft, never published
+    author: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Dataset:
     """All data files of one folder, typed and validated."""
 
@@ -46,6 +57,7 @@ class Dataset:
     peta_jalan: pd.DataFrame
     wilayah: pd.DataFrame
     sumber: pd.DataFrame
+    version: VersionInfo | None = None  # set when the data comes from the data store (kla.store)
 
     @property
     def kelurahan(self) -> pd.DataFrame:
