@@ -104,6 +104,15 @@ def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def empty_state_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own data store (KLA_STATE_DIR); none touches the project's ``state/``."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("KLA_STATE_DIR", str(folder))
+    monkeypatch.delenv("KLA_DB_URL", raising=False)
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def empty_geo_dir(tmp_path_factory, monkeypatch) -> Path:
     """Every test starts with no boundaries installed, in its own folder.
 
