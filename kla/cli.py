@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kla import config
+from kla import authcli, config
 
 if TYPE_CHECKING:  # pandas takes 0,4 s to import: `serve` starts the server first (kla.warmup)
     from kla.loading import LoadResult
@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     datadict.set_defaults(run=_run_datadict)
     _add_geo(commands)
     _add_export(commands)
+    authcli.add_commands(commands)
     brief = commands.add_parser("brief", help="ringkasan rapat Gugus Tugas satu halaman A4 (PDF)")
     brief.add_argument("--out", type=Path, required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     brief.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD",
