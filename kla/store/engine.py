@@ -1,0 +1,169 @@
+"""Database engines for the store, and its migrations (Alembic, configured here in code).
+
+* SQLite (the embedded default): WAL journal so readers never wait for a writer, a 30 s busy
+  timeout, foreign keys on, and ``BEGIN IMMEDIATE`` for writing transactions so two writers queue
+  instead of failing halfway ("database is locked" on the upgrade of a read lock).
+* PostgreSQL (``postgresql+psycopg://``): writing transactions that must not interleave (migrations,
+  new version numbers) take a transaction-scoped advisory lock.
+
+One engine per URL and process (engines must not cross ``fork``); migrations run once per URL and
+process, from :meth:`kla.store.Store.open` and ``python -m kla db upgrade``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+
+from kla.store.records import StoreError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_MS = 30_000
+# Advisory lock keys (PostgreSQL): any constant, the same in every process.
+UPGRADE_LOCK = 0x4B4C4101
+VERSION_LOCK = 0x4B4C4102
+
+_lock = threading.Lock()
+_engines: dict[tuple[int, str], Engine] = {}
+_upgraded: set[tuple[int, str]] = set()
+
+
+def normalise_url(url: str | URL) -> URL:
+    """The URL as SQLAlchemy should use it: plain ``postgresql://`` means psycopg 3, the installed driver."""
+    try:
+        parsed = make_url(url)
+    except sa.exc.ArgumentError:
+        raise StoreError(f"alamat basis data '{url}' tidak sah; contoh: sqlite:///state/kla.sqlite3 atau "
+                         "postgresql+psycopg://kla@localhost/kla") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"basis data '{parsed.get_backend_name()}' tidak didukung; pakai sqlite:/// atau "
+                         "postgresql+psycopg://")
+    return parsed
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL for messages: never with its password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def create_engine(url: str | URL) -> Engine:
+    """A new engine for ``url`` (see the module docstring for what each database gets)."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    return sa.create_engine(parsed, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        # Transactions are begun by the "begin" hook below, not by the driver's guesswork.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("kla_write") else "BEGIN")
+
+    return engine
+
+
+def engine_for(url: str | URL) -> Engine:
+    """The process's engine for ``url`` (made on first use)."""
+    key = (os.getpid(), normalise_url(url).render_as_string(hide_password=False))
+    with _lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _engines[key] = create_engine(key[1])
+        return engine
+
+
+def dispose(url: str | URL) -> None:
+    """Close the process's connections to ``url`` and forget its engine (tests, shutdown)."""
+    key = (os.getpid(), normalise_url(url).render_as_string(hide_password=False))
+    with _lock:
+        engine = _engines.pop(key, None)
+        _upgraded.discard(key)
+    if engine is not None:
+        engine.dispose()
+
+
+@contextmanager
+def writing(engine: Engine, lock: int | None = None) -> Iterator[Connection]:
+    """One writing transaction, committed at the end or rolled back on any error.
+
+    SQLite: ``BEGIN IMMEDIATE`` (one writer at a time, the others wait). PostgreSQL: with ``lock``,
+    a transaction-scoped advisory lock first, so sections that read-then-write do not interleave.
+    """
+    with engine.connect() as conn:
+        conn.execution_options(kla_write=True)
+        with conn.begin():
+            if lock is not None and conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+            yield conn
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the database to the newest revision; safe when several processes start together."""
+    head = head_revision()
+    if current_revision(engine) == head:
+        return head
+    config = alembic_config()
+    try:
+        with writing(engine, lock=UPGRADE_LOCK) as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except CommandError as exc:
+        raise StoreError(f"basis data {safe_url(engine.url)} tidak dapat dimigrasi: {exc} "
+                         "(revisi basis data lebih baru dari kode ini?)") from exc
+    return head
+
+
+def upgraded_engine(url: str | URL) -> Engine:
+    """The process's engine for ``url``, migrated to the newest revision once per process."""
+    engine = engine_for(url)
+    key = (os.getpid(), normalise_url(url).render_as_string(hide_password=False))
+    if key not in _upgraded:
+        upgrade(engine)
+        with _lock:
+            _upgraded.add(key)
+    return engine
