@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from kla.boundaries import FAILED_MARKER
+from tests.pg import postgres_db, postgres_server, postgres_url  # noqa: F401 (one PostgreSQL per session)
 from tests.shared import shared_dir
 
 SHARED = shared_dir()
