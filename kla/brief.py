@@ -18,7 +18,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from kla import catalog, charts, export, mapdata, meeting, staticmap, tilemap
+from kla import charts, export, mapdata, meeting, provenance, staticmap, tilemap
 from kla.i18n import Lang, block_name, format_date, format_number, format_signed, t
 from kla.loading import Dataset
 from kla.text import escape_html as esc
@@ -44,11 +44,10 @@ def map_chart(data: Dataset, year: int, lang: Lang, shapes: gpd.GeoDataFrame | N
               attribution: str | None) -> charts.Chart:
     """The kelurahan map of total scores: real boundaries when installed, the tile map otherwise."""
     values = mapdata.map_values(data, "total", year)
-    source = catalog.map_source("total", lang)
+    labels = provenance.chart_labels(data, provenance.MAP_FILES["total"], lang)
     if shapes is not None:
-        return staticmap.static_choropleth(shapes, values, lang=lang, source=source, sample=data.is_sample,
-                                           labels=True, attribution=attribution)
-    return tilemap.tile_map(values, lang=lang, source=source, sample=data.is_sample)
+        return staticmap.static_choropleth(shapes, values, lang=lang, **labels, labels=True, attribution=attribution)
+    return tilemap.tile_map(values, lang=lang, **labels)
 
 
 def map_svg(chart: charts.Chart) -> str:
@@ -68,7 +67,8 @@ def brief_html(data: Dataset, *, start: dt.date, end: dt.date, today: dt.date, l
     kel_year = int(movers.tahun)
     figure = map_svg(map_chart(data, kel_year, lang, shapes, attribution)) if with_map else ""
     n = lambda x, d=1: format_number(x, d, lang)  # noqa: E731 - a short local formatter reads best here
-    sample = f'<div class="contoh">{esc(t("rapat.brief.contoh", lang))}</div>' if data.is_sample else ""
+    about = provenance.describe(data, meeting.FILES, lang)
+    sample = f'<div class="contoh">{esc(t("rapat.brief.contoh", lang))}</div>' if about.sample else ""
     target = (t("rapat.brief.target", lang, tahun=pos.target_tahun, target=n(pos.target))
               if pos.target is not None else "")
     rows = "".join(
@@ -102,7 +102,7 @@ def brief_html(data: Dataset, *, start: dt.date, end: dt.date, today: dt.date, l
 <h2>{esc(t("rapat.brief.kelurahan", lang, tahun=kel_year))}</h2>
 <p><b>{esc(t("rapat.brief.terendah", lang))}</b> {lowest}<br><b>{esc(t("rapat.brief.naik", lang))}</b> {rising}</p>
 <figure>{figure}</figure>
-<footer>{esc(t("rapat.brief.sumber", lang))}</footer>
+<footer>{esc(t("rapat.brief.sumber", lang, sumber=about.chart_source))}</footer>
 </body></html>"""
 
 

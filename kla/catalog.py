@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kla import charts, mapdata, scoring, tilemap
+from kla import charts, mapdata, provenance, scoring, tilemap
 from kla.activities import activity_table, filter_activities
 from kla.export import STATIC_MAP, ExportError
 from kla.i18n import Lang, t
@@ -69,26 +69,25 @@ def _city_year(ctx: Context) -> int:
     return _years(ctx, sorted(int(y) for y in ctx.data.evaluasi_kota["tahun"].unique()), "skor kota")
 
 
-def _score_source(ctx: Context) -> str:
-    return t("ringkasan.sumber_grafik", ctx.lang)
+def source_labels(ctx: Context, files: tuple[str, ...]) -> dict[str, object]:
+    return provenance.chart_labels(ctx.data, files, ctx.lang)
 
 
 def total_trend(ctx: Context) -> charts.Chart:
     d = ctx.data
     return charts.total_trend(scoring.city_totals(d.evaluasi_kota), d.kategori_resmi, d.peta_jalan,
-                              source=_score_source(ctx), sample=d.is_sample, lang=ctx.lang)
+                              **source_labels(ctx, provenance.CITY_TREND), lang=ctx.lang)
 
 
 def block_attainment(ctx: Context) -> charts.Chart:
     year = _city_year(ctx)
     attainment = scoring.block_attainment(ctx.data.evaluasi_kota, ctx.data.indikator, year)
-    return charts.block_attainment_bar(attainment, year, source=_score_source(ctx), sample=ctx.data.is_sample,
-                                       lang=ctx.lang)
+    return charts.block_attainment_bar(attainment, year, **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 
 def block_trend(ctx: Context) -> charts.Chart:
     totals = scoring.block_totals_by_year(ctx.data.evaluasi_kota, ctx.data.indikator)
-    return charts.block_trend(totals, source=_score_source(ctx), sample=ctx.data.is_sample, lang=ctx.lang)
+    return charts.block_trend(totals, **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 
 def weakest_block(data: Dataset, year: int) -> str:
@@ -102,30 +101,27 @@ def indicator_trend(ctx: Context) -> charts.Chart:
     d = ctx.data
     block = weakest_block(d, _city_year(ctx))
     codes = d.indikator.loc[d.indikator["blok"] == block, "kode"].tolist()
-    return charts.indicator_trend(d.evaluasi_kota, d.indikator, codes, source=_score_source(ctx),
-                                  sample=d.is_sample, lang=ctx.lang)
+    return charts.indicator_trend(d.evaluasi_kota, d.indikator, codes, **source_labels(ctx, provenance.CITY_POINTS),
+                                  lang=ctx.lang)
 
 
 def shortfall(ctx: Context) -> charts.Chart:
     year = _city_year(ctx)
     ranking = scoring.shortfall_ranking(ctx.data.evaluasi_kota, ctx.data.indikator, year)
-    return charts.shortfall_bar(ranking, year=year, source=_score_source(ctx), sample=ctx.data.is_sample,
-                                lang=ctx.lang)
+    return charts.shortfall_bar(ranking, year=year, **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 
 def kelurahan_compare(ctx: Context) -> charts.Chart:
     kel_totals = scoring.kelurahan_totals(ctx.data.skor_kelurahan, ctx.data.wilayah)
     latest = kel_totals[kel_totals["tahun"] == kel_totals["tahun"].max()].sort_values(["total", "kode_kelurahan"])
     codes = list(dict.fromkeys([latest["kode_kelurahan"].iloc[0], latest["kode_kelurahan"].iloc[-1]]))
-    return charts.kelurahan_compare(kel_totals, codes, source=t("tren.sumber_kelurahan", ctx.lang),
-                                    sample=ctx.data.is_sample, lang=ctx.lang)
+    return charts.kelurahan_compare(kel_totals, codes, **source_labels(ctx, provenance.KELURAHAN_SCORES), lang=ctx.lang)
 
 
 def _initiatives(by: str) -> Callable[[Context], charts.Chart]:
     def build(ctx: Context) -> charts.Chart:
         table = initiative_table(ctx.data.inisiatif, ctx.data.kelurahan)
-        return charts.initiatives_by(table, by, source=t("inisiatif.sumber_grafik", ctx.lang),
-                                     sample=ctx.data.is_sample, lang=ctx.lang)
+        return charts.initiatives_by(table, by, **source_labels(ctx, provenance.INITIATIVES), lang=ctx.lang)
     return build
 
 
@@ -137,22 +133,17 @@ def recent_activities(data: Dataset) -> pd.DataFrame:
 
 
 def activities(ctx: Context) -> charts.Chart:
-    return charts.activities_per_month(recent_activities(ctx.data), source=t("kegiatan.sumber_grafik", ctx.lang),
-                                       sample=ctx.data.is_sample, lang=ctx.lang)
+    return charts.activities_per_month(recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
+                                       lang=ctx.lang)
 
 
 def participants(ctx: Context) -> charts.Chart:
-    return charts.participants_per_month(recent_activities(ctx.data), source=t("kegiatan.sumber_grafik", ctx.lang),
-                                         sample=ctx.data.is_sample, lang=ctx.lang)
+    return charts.participants_per_month(recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
+                                         lang=ctx.lang)
 
 
-MAP_SOURCES = {"inisiatif": "inisiatif.sumber_grafik", "kegiatan": "kegiatan.sumber_grafik",
-               "peserta_per_1000": "kegiatan.sumber_grafik"}
-
-
-def map_source(metric: str, lang: Lang) -> str:
-    """The source line of a map of ``metric`` (the same on the Peta page)."""
-    return t(MAP_SOURCES.get(metric, "tren.sumber_kelurahan"), lang)
+def map_labels(ctx: Context) -> dict[str, object]:
+    return provenance.chart_labels(ctx.data, provenance.MAP_FILES[ctx.metric], ctx.lang)
 
 
 def _map_values(ctx: Context) -> mapdata.MapValues:
@@ -163,8 +154,7 @@ def _map_values(ctx: Context) -> mapdata.MapValues:
 
 
 def tile_map(ctx: Context) -> charts.Chart:
-    return tilemap.tile_map(_map_values(ctx), lang=ctx.lang, source=map_source(ctx.metric, ctx.lang),
-                            sample=ctx.data.is_sample)
+    return tilemap.tile_map(_map_values(ctx), lang=ctx.lang, **map_labels(ctx))
 
 
 def static_map(ctx: Context) -> charts.Chart:
@@ -174,8 +164,8 @@ def static_map(ctx: Context) -> charts.Chart:
     from kla import staticmap
 
     return staticmap.static_choropleth(ctx.boundaries, _map_values(ctx), lang=ctx.lang,
-                                       source=map_source(ctx.metric, ctx.lang), sample=ctx.data.is_sample,
-                                       labels=ctx.labels, attribution=ctx.attribution)
+                                       **map_labels(ctx), labels=ctx.labels,
+                                       attribution=ctx.attribution)
 
 
 CATALOG: dict[str, Entry] = {e.name: e for e in (

@@ -12,7 +12,8 @@ One look for all charts, set by :func:`style`:
 * large fonts (16 px body) because the deputy mayor shows these on a projector;
 * Indonesian number marks (``1.234,5``) through ``layout.separators``;
 * title and subtitle at the top, "Sumber: … · Periode: …" at the bottom, and a "DATA CONTOH"
-  mark in the bottom-right corner when the data are sample data;
+  mark in the bottom-right corner when the data are sample data (both given by the caller, from
+  :mod:`kla.provenance`: the data decide what a chart says about itself);
 * small side margins so the plot keeps its width on a 390 px phone.
 
 Texts come from :mod:`kla.i18n` (``lang`` = ``"id"`` by default, or ``"en"``). Scores come
@@ -477,8 +478,10 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
     _percent_axis(fig, data["persen"])
     if not data.empty:
         _year_axis(fig, int(data["tahun"].min()), int(data["tahun"].max()))
-    meta = ChartMeta("tren_indikator", t("grafik.tren_indikator.judul", lang),
-                     t("grafik.tren_indikator.subjudul", lang), _source(source, lang),
+    subtitle = t("grafik.tren_indikator.subjudul", lang)
+    if "bobot_ilustratif" in catalogue and catalogue.loc[list(codes), "bobot_ilustratif"].fillna(False).any():
+        subtitle += t("grafik.tren_indikator.bobot_ilustratif", lang)  # only the data can say the maxima are made up
+    meta = ChartMeta("tren_indikator", t("grafik.tren_indikator.judul", lang), subtitle, _source(source, lang),
                      _year_period(data["tahun"]), sample)
     fig.update_layout(height=480)
     return _chart(fig, data, meta, lang, empty=data.empty)

@@ -5,7 +5,11 @@
   the export date, an optional logo (``KLA_LOGO``) and, for sample data, a large "DATA CONTOH"
   watermark across the plot besides the chart's small mark.
 * Data (CSV with a BOM so Excel reads UTF-8, and XLSX) of exactly ``Chart.data``, with a
-  header block / "Keterangan" sheet naming title, source, period, export date and sample status.
+  header block / "Keterangan" sheet naming title, source (with the data version), period, export
+  date and, for sample data only, a "Data contoh" warning.
+
+What a file says about its data is what the chart says: ``Chart.source`` and ``Chart.sample``
+come from the data files (:mod:`kla.provenance`), never from a fixed text.
   Text cells that a spreadsheet would run as a formula are neutralised.
 * A ZIP of many files with a README.txt (:func:`build_zip`).
 
@@ -263,17 +267,21 @@ def source_only(chart: charts.Chart, lang: Lang) -> str:
 
 
 def about_rows(chart: charts.Chart, stamp: Stamp, fmt: str) -> list[tuple[str, str]]:
-    """The header block: what the table is, where it comes from, when it was exported."""
+    """The header block: what the table is, where it comes from, when it was exported.
+
+    The sample warning is a row of its own only for sample data, as the watermark is on images.
+    """
     lang = stamp.lang
-    return [
+    rows = [
         (t("ekspor.kunci.judul", lang), _plain(chart.title)),
         (t("ekspor.kunci.subjudul", lang), _plain(chart.subtitle)),
         (t("ekspor.kunci.sumber", lang), _plain(source_only(chart, lang))),
         (t("ekspor.kunci.periode", lang), _plain(chart.period)),
         (t("ekspor.kunci.diekspor", lang), stamp.date_text),
-        (t("ekspor.kunci.contoh", lang), t("ekspor.contoh.ya" if chart.sample else "ekspor.contoh.tidak", lang)),
-        (t("ekspor.kunci.angka", lang), t(f"ekspor.angka.{fmt}", lang)),
     ]
+    if chart.sample:
+        rows.append((t("ekspor.kunci.contoh", lang), t("ekspor.contoh.ya", lang)))
+    return rows + [(t("ekspor.kunci.angka", lang), t(f"ekspor.angka.{fmt}", lang))]
 
 
 def csv_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
@@ -393,8 +401,11 @@ def readme_text(chart_list: Iterable[charts.Chart], sizes: Iterable[Preset], for
     lang, formats, chart_list = stamp.lang, list(formats), list(chart_list)
     lines = [t("ekspor.readme.judul", lang), "", t("ekspor.readme.pengantar", lang),
              t("ekspor.readme.diekspor", lang, tanggal=stamp.date_text), ""]
-    if any(c.sample for c in chart_list):
+    sample = [c for c in chart_list if c.sample]
+    if sample and len(sample) == len(chart_list):
         lines += [t("ekspor.readme.contoh", lang), ""]
+    elif sample:  # only these: the others come from files not flagged as sample
+        lines += [t("ekspor.readme.contoh_sebagian", lang, grafik=", ".join(c.name for c in sample)), ""]
     lines += [t("ekspor.readme.ukuran", lang)]
     lines += ["  " + t("ekspor.readme.ukuran_baris", lang, nama=s.name, lebar=s.width, tinggi=s.height,
                        label=s.label(lang)) for s in sizes]

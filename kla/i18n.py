@@ -93,11 +93,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.tentang": {"id": "Tentang data", "en": "About the data"},
     "contoh.label": {"id": "Data contoh", "en": "Sample data"},
     "contoh.banner": {
-        "id": "**Data contoh.** Angka poin, kelurahan, inisiatif dan kegiatan di halaman ini ilustratif, "
-              "dibuat oleh generator berbenih; bukan data resmi. Kategori resmi per tahun adalah fakta publik.",
-        "en": "**Sample data.** Points, kelurahan, initiatives and activities on this page are illustrative, "
-              "made by a seeded generator; not official data. The official category per year is public fact.",
+        "id": "**Data contoh.** Berkas berikut berisi angka ilustratif, bukan data resmi: {berkas}.",
+        "en": "**Sample data.** These files hold illustrative numbers, not official data: {berkas}.",
     },
+    # where the data come from (kla/provenance.py): chart footers, captions, exports, the brief
+    "sumber.contoh": {"id": "data contoh", "en": "sample data"},
+    "sumber.contoh_sebagian": {"id": "data contoh: {berkas}", "en": "sample data: {berkas}"},
+    "sumber.versi": {"id": "Data versi {n}, diterbitkan {tanggal}", "en": "Data version {n}, published {tanggal}"},
+    "sumber.versi.draf": {"id": "Data versi {n} (draf, belum diterbitkan)", "en": "Data version {n} (draft, not published)"},
     "data.masalah.judul": {"id": "Data tidak dapat dimuat", "en": "The data could not be loaded"},
     "data.masalah.lama": {
         "id": "Berkas data yang baru berisi {n} masalah. Dasbor tetap menampilkan data terakhir yang sah (dimuat {waktu}).",
@@ -160,9 +163,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "en": "Points earned as a percentage of each block's maximum"},
     "grafik.tren_indikator.judul": {"id": "Capaian indikator terpilih", "en": "Selected indicators over time"},
     "grafik.tren_indikator.subjudul": {
-        "id": "Poin sebagai persen dari poin maksimum indikator (poin maksimum ilustratif)",
-        "en": "Points as a percentage of the indicator's maximum (illustrative maximum points)",
+        "id": "Poin sebagai persen dari poin maksimum indikator",
+        "en": "Points as a percentage of the indicator's maximum",
     },
+    "grafik.tren_indikator.bobot_ilustratif": {"id": " (poin maksimum ilustratif)", "en": " (illustrative maximum points)"},
     "grafik.kekurangan.judul": {"id": "Indikator dengan kekurangan poin terbesar",
                                 "en": "Indicators with the largest shortfall"},
     "grafik.kekurangan.subjudul": {
@@ -217,10 +221,10 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "ringkasan.judul": {"id": "Ringkasan KLA Balikpapan", "en": "KLA Balikpapan at a glance"},
     "ringkasan.tahun": {"id": "Tahun evaluasi", "en": "Evaluation year"},
     "ringkasan.skor": {"id": "Skor {tahun}", "en": "Score {tahun}"},
-    "ringkasan.skor.bantuan": {
-        "id": "Jumlah poin 24 indikator (skala 0-1000). Pada data contoh, poin per indikator ilustratif.",
-        "en": "Sum of the points of 24 indicators (0-1000 scale). In sample data the points are illustrative.",
-    },
+    "ringkasan.skor.bantuan": {"id": "Jumlah poin 24 indikator (skala 0-1000).",
+                               "en": "Sum of the points of 24 indicators (0-1000 scale)."},
+    "ringkasan.skor.bantuan.contoh": {"id": " Pada data contoh, poin per indikator ilustratif.",
+                                      "en": " In sample data the points are illustrative."},
     "ringkasan.ke_paripurna": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
     "ringkasan.ke_paripurna.bantuan": {
         "id": "Paripurna (901-1000) belum pernah diraih kabupaten/kota mana pun hingga putaran 2025.",
@@ -237,10 +241,6 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
         "en": "Official category {tahun}: **{kategori}**{skor}. [Source]({url})",
     },
     "ringkasan.resmi.skor": {"id": " — skor dilaporkan {skor}", "en": " — reported score {skor}"},
-    "ringkasan.sumber_grafik": {
-        "id": "DP3AKB Kota Balikpapan (poin ilustratif); kategori resmi: KemenPPPA via pemberitaan",
-        "en": "DP3AKB Kota Balikpapan (illustrative points); official category: KemenPPPA via press reports",
-    },
     "ringkasan.capaian_blok": {"id": "Capaian per blok, {tahun}", "en": "Attainment per block, {tahun}"},
     "ringkasan.blok_terlemah": {
         "id": "Blok dengan capaian terendah: **{blok}** ({persen}% dari poin maksimum; kurang {kurang} poin).",
@@ -256,10 +256,6 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "tren.pilih_indikator": {"id": "Indikator", "en": "Indicators"},
     "tren.pilih_kelurahan": {"id": "Kelurahan (maks. 8)", "en": "Kelurahan (up to 8)"},
     "tren.pilih_minimal": {"id": "Pilih paling sedikit satu.", "en": "Choose at least one."},
-    "tren.sumber_kelurahan": {
-        "id": "Penilaian kelurahan layak anak oleh DP3AKB (data contoh)",
-        "en": "Kelurahan assessment by DP3AKB (sample data)",
-    },
     # Inisiatif
     "inisiatif.judul": {"id": "Inisiatif masyarakat dan layanan", "en": "Community initiatives and services"},
     "inisiatif.jenis": {"id": "Jenis", "en": "Type"},
@@ -267,7 +263,6 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "inisiatif.status": {"id": "Status", "en": "Status"},
     "inisiatif.cari.contoh": {"id": "mis. taman baca, Manggar, Forum Anak", "en": "e.g. reading garden, Manggar"},
     "inisiatif.jumlah": {"id": "Menampilkan **{n}** dari {total} inisiatif.", "en": "Showing **{n}** of {total} initiatives."},
-    "inisiatif.sumber_grafik": {"id": "Catatan inisiatif DP3AKB (data contoh)", "en": "DP3AKB initiative records (sample data)"},
     "inisiatif.daftar": {"id": "Daftar inisiatif", "en": "List of initiatives"},
     # Kegiatan
     "kegiatan.judul": {"id": "Kegiatan", "en": "Activities"},
@@ -277,7 +272,6 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "kegiatan.anak": {"id": "Anak terjangkau", "en": "Children reached"},
     "kegiatan.dewasa": {"id": "Dewasa terjangkau", "en": "Adults reached"},
     "kegiatan.kelurahan": {"id": "Kelurahan tersentuh", "en": "Kelurahan reached"},
-    "kegiatan.sumber_grafik": {"id": "Log kegiatan Gugus Tugas KLA (data contoh)", "en": "KLA task force activity log (sample data)"},
     "kegiatan.daftar": {"id": "Daftar kegiatan", "en": "List of activities"},
     "kegiatan.daftar.batas": {"id": "Menampilkan paling banyak 500 kegiatan terbaru dari saringan.",
                               "en": "Showing at most the 500 latest activities of the filter."},
@@ -300,20 +294,26 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
         "id": "**Metode.** Skor total = jumlah poin 24 indikator (0-1000). Kategori ditentukan oleh ambang bawah: "
               "Pratama ≥ 500, Madya ≥ 601, Nindya ≥ 701, Utama ≥ 801, Paripurna ≥ 901. \"Kurang ke Paripurna\" = "
               "901 − skor. Kekurangan indikator = poin maksimum − poin. Bobot (poin maksimum) per indikator "
-              "**tidak diumumkan** KemenPPPA; nilai di sini ilustratif.",
+              "**tidak diumumkan** KemenPPPA.",
         "en": "**Method.** Total score = sum of the points of 24 indicators (0-1000). Category by lower threshold: "
               "Pratama ≥ 500, Madya ≥ 601, Nindya ≥ 701, Utama ≥ 801, Paripurna ≥ 901. \"Points to Paripurna\" = "
               "901 − score. Indicator shortfall = maximum points − points. Per-indicator weights are **not "
-              "published** by KemenPPPA; the values here are illustrative.",
+              "published** by KemenPPPA.",
     },
     "tentang.resmi": {"id": "Jalur resmi Balikpapan (fakta publik)", "en": "Balikpapan's official path (public facts)"},
     "tentang.skor_dilaporkan": {"id": "Skor dilaporkan", "en": "Reported score"},
     "tentang.keterangan": {"id": "Keterangan", "en": "Note"},
     "tentang.konflik": {
-        "id": "Skor {tahun} dilaporkan berbeda oleh sumber publik: {skor}. Dasbor tidak memilih salah satu. "
-              "Data contoh memakai total ilustratif {contoh} (tetap dalam rentang kategori resmi).",
-        "en": "Public sources report different {tahun} scores: {skor}. The dashboard does not pick one. "
-              "The sample data uses an illustrative total of {contoh} (inside the official category's band).",
+        "id": "Skor {tahun} dilaporkan berbeda oleh sumber publik: {skor}. Dasbor tidak memilih salah satu.",
+        "en": "Public sources report different {tahun} scores: {skor}. The dashboard does not pick one.",
+    },
+    "tentang.konflik.contoh": {
+        "id": " Data contoh memakai total ilustratif {total} (tetap dalam rentang kategori resmi).",
+        "en": " The sample data uses an illustrative total of {total} (inside the official category's band).",
+    },
+    "tentang.konflik.data": {
+        "id": " Poin per indikator dalam data dasbor berjumlah {total}.",
+        "en": " The per-indicator points in the dashboard's data add up to {total}.",
     },
     "tentang.indikator": {"id": "Metadata indikator", "en": "Indicator metadata"},
     "tentang.max_poin": {"id": "Poin maks.", "en": "Max points"},
@@ -326,6 +326,7 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
         "en": "Maximum points per indicator are illustrative: KemenPPPA publishes no official weights. They sum to 1000.",
     },
     "tentang.berkas": {"id": "Berkas data, sumber dan lisensi", "en": "Data files, sources and licences"},
+    "tentang.penerbit": {"id": "Penerbit", "en": "Publisher"},
     "tentang.kode_lisensi": {
         "id": "Kode dasbor: lisensi MIT. Kode dan nama wilayah: Kepmendagri 300.2.2-2430/2025.",
         "en": "Dashboard code: MIT licence. Region codes and names: Kepmendagri 300.2.2-2430/2025.",

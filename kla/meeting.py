@@ -26,6 +26,8 @@ from kla.loading import Dataset
 
 MEETING_TYPE = "rapat gugus tugas"
 VIEWS = ("posisi", "poin", "kelurahan", "sejak", "tindak")
+# The files the meeting's numbers come from (its source line and sample mark, kla.provenance).
+FILES = ("evaluasi_kota", "indikator", "peta_jalan", "skor_kelurahan", "kegiatan", "inisiatif")
 
 
 @dataclass(frozen=True)

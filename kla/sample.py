@@ -1141,9 +1141,22 @@ SOURCE_ROWS = {  # berkas: (periode, extra source text or None, licence)
                 "Kode dan nama: Kepmendagri 300.2.2-2430/2025 via cahyadsn/wilayah (MIT); anak_0_17: CC BY 4.0"),
 }
 
+# Who each file would come from: the short credit under every chart and export (kla/provenance.py).
+# English only where it differs; an empty cell falls back to the Indonesian one.
+PUBLISHERS = {  # berkas: (penerbit, penerbit_en)
+    "indikator": ("KemenPPPA", ""),
+    "evaluasi_kota": ("DP3AKB Kota Balikpapan", "DP3AKB, City of Balikpapan"),
+    "kategori_resmi": ("KemenPPPA via pemberitaan", "KemenPPPA via press reports"),
+    "skor_kelurahan": ("DP3AKB Kota Balikpapan", "DP3AKB, City of Balikpapan"),
+    "inisiatif": ("DP3AKB Kota Balikpapan", "DP3AKB, City of Balikpapan"),
+    "kegiatan": ("Gugus Tugas KLA Kota Balikpapan", "KLA task force, City of Balikpapan"),
+    "peta_jalan": ("DP3AKB Kota Balikpapan", "DP3AKB, City of Balikpapan"),
+    "wilayah": ("Kemendagri dan Dukcapil", "Kemendagri and Dukcapil"),
+}
+
 
 def make_sumber(seed: int) -> pd.DataFrame:
-    """One row per data file: title, source, period, licence and whether it is sample data."""
+    """One row per data file: title, publisher, source, period, licence and whether it is sample data."""
     rows = []
     for name, (periode, note, licence) in SOURCE_ROWS.items():
         sample = name != "kategori_resmi"
@@ -1151,6 +1164,8 @@ def make_sumber(seed: int) -> pd.DataFrame:
             source = f"Data contoh (ilustratif), dibuat oleh `python -m kla sample` dengan seed {seed}; {note}"
         else:
             source = "Berita dan situs resmi; lihat kolom sumber"
-        rows.append({"berkas": name, "judul": FILES[name].title, "sumber": source, "periode": periode,
+        penerbit, penerbit_en = PUBLISHERS[name]
+        rows.append({"berkas": name, "judul": FILES[name].title, "penerbit": penerbit, "penerbit_en": penerbit_en,
+                     "sumber": source, "periode": periode,
                      "lisensi": licence, "contoh": "ya" if sample else "tidak"})
     return pd.DataFrame(rows)

@@ -492,11 +492,17 @@ SUMBER = _register(FileSpec(
     (
         Column("berkas", allowed=tuple(FILES), description="Nama berkas data (tanpa ekstensi)", example="kegiatan"),
         Column("judul", example="Log kegiatan"),
+        Column("penerbit", required=False,
+               description="Penerbit data, singkat, seperti tertulis di bawah grafik dan ekspor (kosong: judul)",
+               example="DP3AKB Kota Balikpapan"),
+        Column("penerbit_en", required=False, description="Penerbit dalam bahasa Inggris (kosong: penerbit)",
+               example="DP3AKB, City of Balikpapan"),
         Column("sumber", description="Asal data", example="Data contoh, dibuat oleh python -m kla sample"),
         Column("periode", example="2017-2025"),
         Column("lisensi", example="CC BY 4.0"),
         Column("contoh", "bool", description="ya bila berkas ini data contoh (bukan data resmi)", example="ya"),
     ),
     key=("berkas",),
-    description="Untuk setiap berkas: judul, asal, periode, lisensi, dan apakah data contoh.",
+    description="Untuk setiap berkas: judul, penerbit, asal, periode, lisensi, dan apakah data contoh. Penerbit dan tanda "
+                "contoh menjadi baris sumber setiap grafik, ekspor dan ringkasan rapat.",
 ))

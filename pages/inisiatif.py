@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kla import charts
+from kla import charts, provenance
 from kla.i18n import format_number, t
 from kla.initiatives import filter_initiatives, initiative_table
 from kla.schema import INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
@@ -33,13 +33,13 @@ shown = filter_initiatives(table, types, partners, districts, statuses, query)
 st.markdown(t("inisiatif.jumlah", lang, n=format_number(len(shown), 0, lang),
               total=format_number(len(table), 0, lang)))
 
-source = t("inisiatif.sumber_grafik", lang)
+labels = provenance.chart_labels(data, provenance.INITIATIVES, lang)
 first, second = st.columns(2)
 with first:
-    chart(cached(charts.initiatives_by)(shown, "jenis", source=source, sample=data.is_sample, lang=lang), lang)
+    chart(cached(charts.initiatives_by)(shown, "jenis", **labels, lang=lang), lang)
 with second:
-    chart(cached(charts.initiatives_by)(shown, "jenis_mitra", source=source, sample=data.is_sample, lang=lang), lang)
-chart(cached(charts.initiatives_by)(shown, "kecamatan", source=source, sample=data.is_sample, lang=lang), lang)
+    chart(cached(charts.initiatives_by)(shown, "jenis_mitra", **labels, lang=lang), lang)
+chart(cached(charts.initiatives_by)(shown, "kecamatan", **labels, lang=lang), lang)
 
 st.subheader(t("inisiatif.daftar", lang))
 st.dataframe(
@@ -56,4 +56,4 @@ st.dataframe(
         "deskripsi": t("kolom.deskripsi", lang),
     },
 )
-source_caption(data, ["inisiatif", "wilayah"], lang)
+source_caption(data, provenance.INITIATIVES, lang)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from kla import charts
+from kla import charts, provenance
 from kla.activities import activity_summary, activity_table, filter_activities
 from kla.i18n import format_date, format_number, t
 from kla.schema import ACTIVITY_TYPES
@@ -39,10 +39,10 @@ cols[2].metric(t("kegiatan.dewasa", lang), format_number(summary.peserta_dewasa,
 cols[3].metric(t("kegiatan.kelurahan", lang), f"{summary.kelurahan} / {len(data.kelurahan)}")
 
 period = f"{format_date(start, lang)} – {format_date(end, lang)}"
-source = t("kegiatan.sumber_grafik", lang)
-chart(cached(charts.activities_per_month)(shown, source=source, sample=data.is_sample, lang=lang), lang)
-chart(cached(charts.participants_per_month)(shown, source=source, sample=data.is_sample, lang=lang), lang)
-source_caption(data, ["kegiatan"], lang, period)
+labels = provenance.chart_labels(data, provenance.ACTIVITIES, lang)
+chart(cached(charts.activities_per_month)(shown, **labels, lang=lang), lang)
+chart(cached(charts.participants_per_month)(shown, **labels, lang=lang), lang)
+source_caption(data, provenance.ACTIVITIES, lang, period)
 
 st.subheader(t("kegiatan.daftar", lang))
 st.dataframe(

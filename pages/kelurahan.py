@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kla import charts, profile, scoring
+from kla import charts, profile, provenance, scoring
 from kla.i18n import format_number, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
@@ -40,14 +40,16 @@ else:
     left, right = st.columns([3, 2])
     with left:
         comparison = cached_on_data(profile.block_comparison)(data, kode, info.tahun)
-        chart(cached(profile.block_chart)(comparison, info.nama, info.tahun, source=t("tren.sumber_kelurahan", lang),
-                                  sample=data.is_sample, lang=lang), lang)
+        chart(cached(profile.block_chart)(comparison, info.nama, info.tahun,
+                                          **provenance.chart_labels(data, provenance.KELURAHAN_POINTS, lang),
+                                          lang=lang), lang)
     with right:
         locator(data, kode, lang)
     kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
-    chart(cached(charts.kelurahan_compare)(kel_totals, [kode], source=t("tren.sumber_kelurahan", lang),
-                                   sample=data.is_sample, lang=lang), lang)
-    source_caption(data, ["skor_kelurahan", "wilayah"], lang)
+    chart(cached(charts.kelurahan_compare)(kel_totals, [kode],
+                                           **provenance.chart_labels(data, provenance.KELURAHAN_SCORES, lang),
+                                           lang=lang), lang)
+    source_caption(data, provenance.KELURAHAN_POINTS, lang)
 
 st.subheader(t("profil.inisiatif", lang))
 own = profile.initiatives_of(data, kode)
@@ -72,4 +74,4 @@ else:
                      "jenis": t("kegiatan.jenis", lang), "judul": t("kolom.judul", lang),
                      "penyelenggara": t("kolom.penyelenggara", lang),
                      "peserta_anak": t("kegiatan.anak", lang), "peserta_dewasa": t("kegiatan.dewasa", lang)})
-source_caption(data, ["inisiatif", "kegiatan"], lang)
+source_caption(data, provenance.INITIATIVES + provenance.ACTIVITIES, lang)

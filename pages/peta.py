@@ -10,7 +10,7 @@ import functools
 
 import streamlit as st
 
-from kla import boundaries, catalog, mapdata, maps, staticmap, tilemap
+from kla import boundaries, mapdata, maps, provenance, staticmap, tilemap
 from kla.i18n import t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
@@ -21,8 +21,6 @@ from kla.ui.unduh import download_menu
 from kla.ui.widgets import current_lang, sample_notice, source_caption, url_radio, url_select
 
 PROFILE = "pages/kelurahan.py"
-FILES = {"inisiatif": ["inisiatif", "wilayah"], "kegiatan": ["kegiatan", "wilayah"],
-         "peserta_per_1000": ["kegiatan", "wilayah"]}
 
 
 def url_checkbox(label: str, param: str, where=st, **kwargs) -> bool:
@@ -86,6 +84,7 @@ focus = url_select(t("peta.halaman.cari", lang), ["", *label], "cari", "", where
                    format_func=lambda k: label.get(k, t("peta.halaman.cari.semua", lang))) or None
 
 values = cached_on_data(mapdata.map_values)(data, metric, year)
+labels = provenance.chart_labels(data, provenance.MAP_FILES[metric], lang)
 known = set(values.table["kode_kelurahan"])
 if view == "wilayah":
     with_initiatives = url_checkbox(t("peta.halaman.inisiatif", lang), "inisiatif", where=left,
@@ -103,14 +102,13 @@ if view == "wilayah":
     st.caption(t("peta.halaman.petunjuk.wilayah", lang))
     # The press map (kla/staticmap.py), made only when a file is asked for: the page never waits on it.
     download_menu(staticmap.NAME, functools.partial(
-        staticmap.static_choropleth, shapes, values, lang=lang, source=catalog.map_source(metric, lang),
-        sample=data.is_sample, labels=True, attribution=info.get("attribution")), lang)
+        staticmap.static_choropleth, shapes, values, lang=lang, **labels, labels=True,
+        attribution=info.get("attribution")), lang)
     drawing = state.get("last_active_drawing") or {}
     open_profile_once((drawing.get("properties") or {}).get("kode"), (drawing, state.get("last_object_clicked")),
                       known)
 else:
-    chart = cached(tilemap.tile_map)(values, lang=lang, source=catalog.map_source(metric, lang),
-                             sample=data.is_sample, highlight=focus)
+    chart = cached(tilemap.tile_map)(values, lang=lang, **labels, highlight=focus)
     event = st.plotly_chart(chart.figure, key="peta_petak", on_select="rerun", selection_mode="points",
                             width="stretch", config={"displayModeBar": False, "displaylogo": False})
     st.caption(t("peta.halaman.petunjuk.petak", lang))
@@ -119,7 +117,7 @@ else:
     customdata = (points[0].get("customdata") or [None]) if points else [None]
     open_profile_once(customdata[0], points, known)
 
-source_caption(data, FILES.get(metric, ["skor_kelurahan", "wilayah"]), lang, str(year))
+source_caption(data, provenance.MAP_FILES[metric], lang, str(year))
 st.page_link(PROFILE, icon=":material/location_city:",
              label=t("peta.halaman.lihat_profil", lang, nama=escape_markdown(label[focus])) if focus else
              t("peta.halaman.lihat_profil.semua", lang),

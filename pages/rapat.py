@@ -9,7 +9,7 @@ import json
 
 import streamlit as st
 
-from kla import boundaries, brief, charts, meeting, scoring
+from kla import boundaries, brief, charts, meeting, provenance, scoring
 from kla.i18n import format_number, format_signed, t
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
@@ -59,8 +59,10 @@ def go_to(target: str) -> None:
 
 top = st.columns([4, 1.4, 1.4, 2.2], vertical_alignment="center")
 top[0].title(t("rapat.view." + view, lang))
+about = provenance.describe(data, meeting.FILES, lang)
 top[0].caption(f"{t('rapat.judul', lang)} · {t('rapat.langkah', lang, i=step + 1, n=len(views))}"
-               + (f" · **{t('contoh.label', lang)}**: {t('contoh.singkat', lang)}" if data.is_sample else ""))
+               + (f" · **{t('contoh.label', lang)}**: {t('contoh.singkat', lang)}" if about.sample else "")
+               + (f" · {about.version}" if about.version else ""))
 top[0].page_link("pages/ringkasan.py", label=t("rapat.keluar", lang), icon=":material/close:")  # the sidebar is hidden
 top[1].button(t("rapat.sebelumnya", lang), disabled=step == 0, on_click=go_to, args=(views[max(step - 1, 0)],),
               width="stretch")
@@ -102,7 +104,7 @@ if view == "posisi":
         st.markdown(t("rapat.posisi.kalimat", lang, kategori=pos.kategori, skor=n(pos.skor), tahun=pos.tahun,
                       kurang=n(pos.ke_paripurna), target_tahun=pos.target_tahun, target=n(pos.target)))
     trend = cached(charts.total_trend)(scoring.city_totals(data.evaluasi_kota), data.kategori_resmi, data.peta_jalan,
-                               source=t("ringkasan.sumber_grafik", lang), sample=data.is_sample, lang=lang)
+                               **provenance.chart_labels(data, provenance.CITY_TREND, lang), lang=lang)
     st.plotly_chart(taller(trend, 430), config={"displayModeBar": False}, key="rapat_tren")
 
 elif view == "poin":
@@ -110,8 +112,8 @@ elif view == "poin":
     needed = meeting.indicators_for_paripurna(ranking)
     left, right = st.columns([3, 2])
     with left:
-        bar = cached(charts.shortfall_bar)(ranking, top_n=8, year=pos.tahun, source=t("ringkasan.sumber_grafik", lang),
-                                   sample=data.is_sample, lang=lang)
+        bar = cached(charts.shortfall_bar)(ranking, top_n=8, year=pos.tahun,
+                                           **provenance.chart_labels(data, provenance.CITY_POINTS, lang), lang=lang)
         st.plotly_chart(taller(bar, 560), config={"displayModeBar": False}, key="rapat_poin")
     with right:
         st.markdown(t("rapat.poin.kalimat", lang, n=needed, total=n(ranking.loc[needed - 1, "total_proyeksi"]))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from kla import charts, scoring
+from kla import charts, provenance, scoring
 from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached
@@ -24,7 +24,8 @@ next_step = scoring.next_category(score)
 
 cols = st.columns(4)
 change_metric(cols[0], t("ringkasan.skor", lang, tahun=year), format_number(score, 1, lang), row["perubahan"], lang,
-              help=t("ringkasan.skor.bantuan", lang))
+              help=t("ringkasan.skor.bantuan", lang)
+              + (t("ringkasan.skor.bantuan.contoh", lang) if provenance.is_sample(data, ["evaluasi_kota"]) else ""))
 cols[1].metric(t("kategori", lang), row["kategori"])
 cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(scoring.points_to_paripurna(score), 1, lang),
                help=t("ringkasan.ke_paripurna.bantuan", lang))
@@ -43,16 +44,16 @@ for _, fact in official.iterrows():
               url=fact["sumber"]), icon=":material/verified:")
 
 period = f"{years[0]}–{years[-1]}"
-source = t("ringkasan.sumber_grafik", lang)
-chart(cached(charts.total_trend)(totals, data.kategori_resmi, data.peta_jalan, source=source, sample=data.is_sample,
-                         lang=lang), lang)
-source_caption(data, ["evaluasi_kota", "kategori_resmi", "peta_jalan"], lang, period)
+chart(cached(charts.total_trend)(totals, data.kategori_resmi, data.peta_jalan,
+                                 **provenance.chart_labels(data, provenance.CITY_TREND, lang), lang=lang), lang)
+source_caption(data, provenance.CITY_TREND, lang, period)
 
 st.subheader(t("ringkasan.capaian_blok", lang, tahun=year))
 attainment = scoring.block_attainment(data.evaluasi_kota, data.indikator, year)
-chart(cached(charts.block_attainment_bar)(attainment, year, source=source, sample=data.is_sample, lang=lang), lang)
+chart(cached(charts.block_attainment_bar)(attainment, year, **provenance.chart_labels(data, provenance.CITY_POINTS, lang),
+                                          lang=lang), lang)
 weakest = attainment.sort_values("persen").iloc[0]
 st.markdown(t("ringkasan.blok_terlemah", lang, blok=block_name(weakest["blok"], lang),
               persen=format_number(weakest["persen"], 1, lang),
               kurang=format_number(weakest["kekurangan"], 1, lang)))
-source_caption(data, ["evaluasi_kota", "indikator"], lang, str(year))
+source_caption(data, provenance.CITY_POINTS, lang, str(year))

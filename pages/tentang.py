@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kla import scoring
+from kla import provenance, scoring
 from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown
 from kla.ui.data import dataset_or_stop
@@ -28,18 +28,22 @@ st.dataframe(official, hide_index=True, use_container_width=True,
                             "skor_dilaporkan": t("tentang.skor_dilaporkan", lang),
                             "sumber": st.column_config.LinkColumn(t("sumber", lang)),
                             "keterangan": t("tentang.keterangan", lang)})
-sample_totals = scoring.city_totals(data.evaluasi_kota).set_index("tahun")["total"]
+city_totals = scoring.city_totals(data.evaluasi_kota).set_index("tahun")["total"]
+ours = "tentang.konflik.contoh" if provenance.is_sample(data, ["evaluasi_kota"]) else "tentang.konflik.data"
 for year, reports in official.dropna(subset=["skor_dilaporkan"]).groupby("tahun"):
     if len(reports) > 1:
         scores = " dan ".join(format_number(s, 0, lang) for s in reports["skor_dilaporkan"])
-        shown = format_number(sample_totals.get(year), 1, lang)
-        st.warning(t("tentang.konflik", lang, tahun=year, skor=scores, contoh=shown), icon=":material/warning:")
+        shown = format_number(city_totals.get(year), 1, lang)
+        st.warning(t("tentang.konflik", lang, tahun=year, skor=scores) + t(ours, lang, total=shown),
+                   icon=":material/warning:")
 
 st.header(t("tentang.indikator", lang))
 catalogue = data.indikator.assign(blok=data.indikator["blok"].map(lambda b: block_name(b, lang, short=True)))
+illustrative = bool(data.indikator["bobot_ilustratif"].fillna(False).any())  # the column only says something then
 st.dataframe(
-    catalogue[["kode", "blok", "nama_id" if lang == "id" else "nama_en", "max_poin", "bobot_ilustratif", "satuan",
-               "definisi", "sumber_data", "periode", "penanggung_jawab"]],
+    catalogue[["kode", "blok", "nama_id" if lang == "id" else "nama_en", "max_poin",
+               *(["bobot_ilustratif"] if illustrative else []), "satuan", "definisi", "sumber_data", "periode",
+               "penanggung_jawab"]],
     hide_index=True, use_container_width=True,
     column_config={"nama_id": t("kolom.nama", lang), "nama_en": t("kolom.nama", lang),
                    "max_poin": t("tentang.max_poin", lang), "bobot_ilustratif": t("tentang.ilustratif", lang),
@@ -47,13 +51,15 @@ st.dataframe(
                    "sumber_data": t("sumber", lang), "periode": t("periode", lang),
                    "penanggung_jawab": t("tentang.penanggung_jawab", lang)},
 )
-if data.indikator["bobot_ilustratif"].any():
+if illustrative:
     st.caption(t("tentang.bobot_catatan", lang))
 
 st.header(t("tentang.berkas", lang))
 for _, row in data.sumber.iterrows():
     badge = f" · **{t('contoh.label', lang)}**" if row["contoh"] else ""
+    publisher = provenance.publisher(data, row["berkas"], lang)
     st.markdown(f"- `{escape_markdown(row['berkas'])}` — {escape_markdown(row['judul'])}{badge}  \n"
-                f"  {t('sumber', lang)}: {escape_markdown(row['sumber'])} · {t('periode', lang)}: "
+                f"  {t('tentang.penerbit', lang)}: {escape_markdown(publisher)} · "
+                f"{t('sumber', lang)}: {escape_markdown(row['sumber'])} · {t('periode', lang)}: "
                 f"{escape_markdown(row['periode'])} · {t('lisensi', lang)}: {escape_markdown(row['lisensi'])}")
 st.caption(t("tentang.kode_lisensi", lang))

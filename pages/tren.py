@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kla import charts, scoring
+from kla import charts, provenance, scoring
 from kla.i18n import block_name, t
 from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
@@ -21,7 +21,7 @@ st.title(t("tren.judul", lang))
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 
-source = t("ringkasan.sumber_grafik", lang)
+labels = provenance.chart_labels(data, provenance.CITY_POINTS, lang)
 years = sorted(data.evaluasi_kota["tahun"].unique())
 period = f"{years[0]}–{years[-1]}"
 view_names = {"blok": t("tren.tab.blok", lang), "indikator": t("tren.tab.indikator", lang),
@@ -30,8 +30,8 @@ view = url_radio(t("tren.tampilan", lang), list(view_names), "tampilan", "blok",
 
 if view == "blok":
     block_totals = scoring.block_totals_by_year(data.evaluasi_kota, data.indikator)
-    chart(cached(charts.block_trend)(block_totals, source=source, sample=data.is_sample, lang=lang), lang)
-    source_caption(data, ["evaluasi_kota", "indikator"], lang, period)
+    chart(cached(charts.block_trend)(block_totals, **labels, lang=lang), lang)
+    source_caption(data, provenance.CITY_POINTS, lang, period)
 
 elif view == "indikator":
     blocks = url_select(t("tren.pilih_blok", lang), scoring.BLOCKS, "blok", "K3",
@@ -41,11 +41,10 @@ elif view == "indikator":
     codes = url_multiselect(t("tren.pilih_indikator", lang), list(label), "indikator", list(label),
                             format_func=label.get)
     if codes:
-        chart(cached(charts.indicator_trend)(data.evaluasi_kota, data.indikator, codes, source=source,
-                                     sample=data.is_sample, lang=lang), lang)
+        chart(cached(charts.indicator_trend)(data.evaluasi_kota, data.indikator, codes, **labels, lang=lang), lang)
     else:
         st.info(t("tren.pilih_minimal", lang))
-    source_caption(data, ["evaluasi_kota", "indikator"], lang, period)
+    source_caption(data, provenance.CITY_POINTS, lang, period)
 
 else:
     kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
@@ -56,9 +55,10 @@ else:
     codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan", default,
                             format_func=label.get, max_selections=8)
     if codes:
-        chart(cached(charts.kelurahan_compare)(kel_totals, codes, source=t("tren.sumber_kelurahan", lang),
-                                       sample=data.is_sample, lang=lang), lang)
+        chart(cached(charts.kelurahan_compare)(kel_totals, codes,
+                                               **provenance.chart_labels(data, provenance.KELURAHAN_SCORES, lang),
+                                               lang=lang), lang)
     else:
         st.info(t("tren.pilih_minimal", lang))
     kel_years = sorted(kel_totals["tahun"].unique())
-    source_caption(data, ["skor_kelurahan", "wilayah"], lang, f"{kel_years[0]}–{kel_years[-1]}")
+    source_caption(data, provenance.KELURAHAN_SCORES, lang, f"{kel_years[0]}–{kel_years[-1]}")

@@ -44,7 +44,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "YA - DATA CONTOH buatan, bukan data resmi; jangan dipublikasikan sebagai angka resmi",
         "en": "YES - made-up SAMPLE DATA, not official figures; do not publish them as official",
     },
-    "ekspor.contoh.tidak": {"id": "tidak", "en": "no"},
     "ekspor.angka.csv": {
         "id": "titik sebagai pemisah desimal (1234.5), tanpa pemisah ribuan; tabel dimulai setelah baris kosong",
         "en": "point as decimal mark (1234.5), no thousands separator; the table starts after the empty row",
@@ -70,6 +69,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "WARNING: SAMPLE DATA. The numbers in this kit are made up (for testing), not official "
               "figures. Do not publish them. Every image is marked \"SAMPLE DATA\".",
     },
+    "ekspor.readme.contoh_sebagian": {
+        "id": "PERHATIAN: DATA CONTOH pada grafik berikut: {grafik}. Angkanya buatan (untuk uji coba), bukan data "
+              "resmi. Jangan dipublikasikan. Gambarnya diberi tanda \"DATA CONTOH\".",
+        "en": "WARNING: SAMPLE DATA in these charts: {grafik}. Their numbers are made up (for testing), not official "
+              "figures. Do not publish them. Their images are marked \"SAMPLE DATA\".",
+    },
     "ekspor.readme.ukuran": {"id": "UKURAN", "en": "SIZES"},
     "ekspor.readme.ukuran_baris": {"id": "{nama}: {lebar} x {tinggi} piksel - {label}",
                                    "en": "{nama}: {lebar} x {tinggi} pixels - {label}"},
@@ -87,16 +92,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "PDF: for printing; the a4 size is exactly one A4 page (210 x 297 mm).",
     },
     "ekspor.readme.csv": {
-        "id": "CSV: data grafik (UTF-8). Baris awal berisi judul, sumber, periode, tanggal ekspor dan status "
-              "data contoh; tabel dimulai setelah baris kosong. Desimal memakai titik (1234.5).",
-        "en": "CSV: the chart's data (UTF-8). The first rows give title, source, period, export date and "
-              "sample status; the table starts after the empty row. Decimals use a point (1234.5).",
+        "id": "CSV: data grafik (UTF-8). Baris awal berisi judul, sumber (dengan versi data), periode dan "
+              "tanggal ekspor; tabel dimulai setelah baris kosong. Desimal memakai titik (1234.5).",
+        "en": "CSV: the chart's data (UTF-8). The first rows give title, source (with the data version), period "
+              "and export date; the table starts after the empty row. Decimals use a point (1234.5).",
     },
     "ekspor.readme.xlsx": {
         "id": "XLSX: data grafik untuk Excel; lembar \"Data\" berisi angkanya, lembar \"Keterangan\" judul, "
-              "sumber, periode, tanggal ekspor dan status data contoh.",
+              "sumber (dengan versi data), periode dan tanggal ekspor.",
         "en": "XLSX: the chart's data for Excel; sheet \"Data\" holds the numbers, sheet \"Keterangan\" the title, "
-              "source, period, export date and sample status.",
+              "source (with the data version), period and export date.",
     },
     "ekspor.readme.teks": {
         "id": "Teks dalam data yang diawali =, +, -, @ diberi tanda petik (') agar tidak dibaca sebagai rumus.",

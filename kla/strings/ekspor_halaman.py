@@ -82,10 +82,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "**{berkas} files** from {grafik} charts, {ukuran}, built {waktu}.",
     },
     "ekspor.halaman.contoh": {
-        "id": "Paket ini memakai **data contoh**: setiap gambar bertanda DATA CONTOH dan README.txt "
-              "menyebutkannya. Jangan diterbitkan sebagai angka resmi.",
-        "en": "This kit uses **sample data**: every image is marked SAMPLE DATA and README.txt says so. "
-              "Do not publish it as official figures.",
+        "id": "Paket ini memakai **data contoh**: setiap gambar dari data contoh bertanda DATA CONTOH dan "
+              "README.txt menyebutkannya. Jangan diterbitkan sebagai angka resmi.",
+        "en": "This kit uses **sample data**: every image made from sample data is marked SAMPLE DATA and "
+              "README.txt says so. Do not publish it as official figures.",
     },
     "ekspor.halaman.isi": {"id": "Isi ZIP", "en": "ZIP contents"},
     "ekspor.halaman.kb": {"id": "{n} kB", "en": "{n} kB"},

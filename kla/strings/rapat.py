@@ -106,9 +106,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.brief.terendah": {"id": "Terendah:", "en": "Lowest:"},
     "rapat.brief.naik": {"id": "Naik terbanyak:", "en": "Largest rises:"},
     "rapat.brief.sumber": {
-        "id": "Sumber: evaluasi KLA kota, penilaian kelurahan, catatan inisiatif dan log kegiatan DP3AKB "
-              "(lihat halaman Tentang pada dasbor). Angka sama dengan halaman Ringkasan dan Rapat.",
-        "en": "Source: city KLA evaluation, kelurahan assessment, DP3AKB initiative records and activity log "
-              "(see the dashboard's About page). Numbers equal the Summary and Meeting pages.",
+        "id": "Sumber: {sumber}. Asal setiap berkas: halaman Tentang pada dasbor. Angka sama dengan halaman "
+              "Ringkasan dan Rapat.",
+        "en": "Source: {sumber}. Where each file comes from: the dashboard's About page. Numbers equal the "
+              "Summary and Meeting pages.",
     },
 }

@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from kla import provenance
 from kla.i18n import LANGS, Lang, format_signed, t
 from kla.loading import Dataset
 from kla.text import escape_markdown
@@ -97,25 +98,18 @@ def change_metric(where: Any, label: str, value: str, change: float | None, lang
 
 
 def sample_notice(data: Dataset, lang: Lang) -> None:
-    """A visible 'Data contoh' box on every page while any sample file is in use."""
-    if data.is_sample:
-        st.warning(t("contoh.banner", lang), icon=":material/science:")
+    """On every page: a 'Data contoh' box naming the files flagged as sample, and the data version."""
+    titles = provenance.sample_titles(data)
+    if titles:
+        st.warning(t("contoh.banner", lang, berkas=escape_markdown(", ".join(titles))), icon=":material/science:")
+    version = provenance.version_text(data, lang)
+    if version:
+        st.caption(version)
 
 
 def source_caption(data: Dataset, files: Sequence[str], lang: Lang, period: str | None = None) -> None:
-    """'Sumber: …' for the files behind a chart or table, with period and licence."""
-    parts = []
-    for name in files:
-        row = data.source_of(name)
-        if row is None:
-            continue
-        label = escape_markdown(row["sumber"])
-        if bool(row["contoh"]):
-            label = f"**{t('contoh.label', lang)}** · {label}"
-        parts.append(f"{label} ({escape_markdown(row['periode'])}; {t('lisensi', lang)}: {escape_markdown(row['lisensi'])})")
-    if period:
-        parts.append(f"{t('periode', lang)}: {escape_markdown(period)}")
-    st.caption(f"{t('sumber', lang)}: " + " · ".join(parts))
+    """'Sumber: … · Periode: … · Lisensi: …' for the files behind a chart or table (kla.provenance)."""
+    st.caption(escape_markdown(provenance.caption_text(data, files, lang, period)))
 
 
 def url_select(label: str, options: Sequence[Any], param: str, default: Any,

@@ -1,0 +1,191 @@
+"""Where the numbers of one view come from, said in one place: publisher, period, version, sample mark.
+
+Every chart footer, page caption, export (image footer, CSV/XLSX source block, ZIP README) and
+the meeting brief takes its source line from here, and here from the data: ``sumber.csv`` says
+who published each file (``penerbit``, else ``judul``) and whether it is sample data
+(``contoh``); ``Dataset.version`` says which stored version is shown. Nothing claims "sample"
+unless a file the view uses is flagged so, and a view that uses only real files is not marked.
+
+A view names the data files its numbers come from (the tuples below); a file used only for
+names or codes (``wilayah`` for kelurahan names) is not a source of the numbers and is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kla.i18n import Lang, format_date, t
+from kla.loading import Dataset
+from kla.schema import BLOCKS, FILES
+
+# The files behind each kind of view.
+CITY_TREND = ("evaluasi_kota", "kategori_resmi", "peta_jalan")  # total per year, official category, targets
+CITY_POINTS = ("evaluasi_kota", "indikator")  # points against each indicator's maximum
+KELURAHAN_SCORES = ("skor_kelurahan",)
+KELURAHAN_POINTS = ("skor_kelurahan", "indikator")  # kelurahan blocks as % of the block maximum
+INITIATIVES = ("inisiatif",)
+ACTIVITIES = ("kegiatan",)
+MAP_FILES: dict[str, tuple[str, ...]] = {
+    "total": KELURAHAN_SCORES,
+    **{block: KELURAHAN_POINTS for block in BLOCKS},
+    "inisiatif": INITIATIVES,
+    "kegiatan": ACTIVITIES,
+    "peserta_per_1000": ("kegiatan", "wilayah"),  # children per kelurahan come from wilayah
+}
+
+# Publication dates are shown as Balikpapan's calendar has them (WITA, UTC+8, no daylight saving):
+# a server clock on UTC would otherwise date a morning publication the day before.
+BALIKPAPAN_TZ = dt.timezone(dt.timedelta(hours=8), "WITA")
+PART_SEPARATOR = "; "  # between publishers
+LIST_SEPARATOR = " / "  # between periods or licences, which may hold "; " themselves
+LINE_SEPARATOR = " · "  # between source, period, licence and version
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What one view says about its data."""
+
+    source: str  # "DP3AKB Kota Balikpapan (data contoh); KemenPPPA via pemberitaan"
+    period: str  # from sumber.csv's periode; a view that computes its period from the data shows that one
+    licence: str
+    version: str | None  # "Data versi 3, diterbitkan 29 November 2026"
+    sample: bool
+
+    @property
+    def chart_source(self) -> str:
+        """The source a chart footer, an export and the brief carry: publisher and data version."""
+        return LINE_SEPARATOR.join(p for p in (self.source, self.version) if p)
+
+
+def describe(data: Dataset, files: Sequence[str], lang: Lang = "id") -> Provenance:
+    """Everything a view says about where its numbers come from."""
+    return Provenance(source_text(data, files, lang), period_text(data, files, lang), licence_text(data, files),
+                      version_text(data, lang), is_sample(data, files))
+
+
+def chart_source(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
+    """``source=`` for a chart built from ``files``: publisher(s), sample mark, data version."""
+    return describe(data, files, lang).chart_source
+
+
+def chart_labels(data: Dataset, files: Sequence[str], lang: Lang = "id") -> dict[str, object]:
+    """``source=`` and ``sample=`` for a chart (or map) built from ``files``: ``charts.x(..., **chart_labels(...))``."""
+    about = describe(data, files, lang)
+    return {"source": about.chart_source, "sample": about.sample}
+
+
+def source_text(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
+    """Who published the files, in order, each publisher once; "(data contoh)" only where flagged.
+
+    A publisher with both real and sample files among ``files`` names the sample ones:
+    "DP3AKB Kota Balikpapan (data contoh: Peta jalan menuju Paripurna)".
+    """
+    publishers: dict[str, list[tuple[str, bool]]] = {}
+    for row in _rows(data, files):
+        publishers.setdefault(row.publisher(lang), []).append((row.title, row.sample))
+    parts = []
+    for name, entries in publishers.items():
+        sample_titles = list(dict.fromkeys(title for title, sample in entries if sample))
+        if not sample_titles:
+            parts.append(name)
+        elif len(sample_titles) == len(entries):
+            parts.append(f"{name} ({t('sumber.contoh', lang)})")
+        else:
+            parts.append(f"{name} ({t('sumber.contoh_sebagian', lang, berkas=', '.join(sample_titles))})")
+    return PART_SEPARATOR.join(parts)
+
+
+def period_text(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
+    """The files' periods as ``sumber.csv`` states them, each once ("2017-2025 / 2027-2029")."""
+    return LIST_SEPARATOR.join(dict.fromkeys(r.period for r in _rows(data, files) if r.period))
+
+
+def licence_text(data: Dataset, files: Sequence[str]) -> str:
+    return LIST_SEPARATOR.join(dict.fromkeys(r.licence for r in _rows(data, files) if r.licence))
+
+
+def version_text(data: Dataset, lang: Lang = "id") -> str | None:
+    """"Data versi 3, diterbitkan 29 November 2026"; None for data that is not a stored version."""
+    version = data.version
+    if version is None:
+        return None
+    if version.published_at is None:
+        return t("sumber.versi.draf", lang, n=version.number)
+    return t("sumber.versi", lang, n=version.number, tanggal=format_date(publication_day(version.published_at), lang))
+
+
+def publication_day(moment: dt.datetime) -> dt.date:
+    """The calendar day in Balikpapan of a publication time (a naive time is taken as it is)."""
+    return (moment.astimezone(BALIKPAPAN_TZ) if moment.tzinfo else moment).date()
+
+
+def is_sample(data: Dataset, files: Sequence[str]) -> bool:
+    """Whether any file the view uses is flagged as sample data."""
+    return any(r.sample for r in _rows(data, files))
+
+
+def publisher(data: Dataset, name: str, lang: Lang = "id") -> str:
+    """Who published one file, as every source line names it (``penerbit``, else ``judul``)."""
+    return _rows(data, [name])[0].publisher(lang)
+
+
+def sample_titles(data: Dataset, files: Sequence[str] | None = None) -> list[str]:
+    """Titles of the files flagged as sample data (of ``files``, or of the whole dataset)."""
+    return [r.title for r in _rows(data, list(FILES) if files is None else files) if r.sample]
+
+
+def caption_text(data: Dataset, files: Sequence[str], lang: Lang = "id", period: str | None = None) -> str:
+    """The line under a chart or table: "Sumber: … · Periode: … · Lisensi: …" (plain text).
+
+    ``period``: the one computed from the data shown (a filter's dates), else sumber.csv's.
+    """
+    about = describe(data, files, lang)
+    parts = [f"{t('sumber', lang)}: {about.source}"]
+    if period or about.period:
+        parts.append(f"{t('periode', lang)}: {period or about.period}")
+    if about.licence:
+        parts.append(f"{t('lisensi', lang)}: {about.licence}")
+    return LINE_SEPARATOR.join(parts)
+
+
+@dataclass(frozen=True)
+class _Row:
+    title: str
+    penerbit: str
+    penerbit_en: str
+    period: str
+    licence: str
+    sample: bool
+
+    def publisher(self, lang: Lang) -> str:
+        if lang == "en" and self.penerbit_en:
+            return self.penerbit_en
+        return self.penerbit or self.title
+
+
+def _rows(data: Dataset, files: Sequence[str]) -> list[_Row]:
+    unknown = [name for name in files if name not in FILES]
+    if unknown:  # a typo in a view's file list would silently drop a source
+        raise ValueError(f"Berkas data tidak dikenal: {', '.join(unknown)}; yang dikenal: {', '.join(FILES)}")
+    rows = []
+    for name in dict.fromkeys(files):
+        row = data.source_of(name)
+        if row is None:  # no line in sumber.csv: named by its schema title, not marked as sample
+            rows.append(_Row(FILES[name].title, "", "", "", "", False))
+            continue
+        rows.append(_Row(_text(row.get("judul")) or FILES[name].title, _text(row.get("penerbit")),
+                         _text(row.get("penerbit_en")), _text(row.get("periode")), _text(row.get("lisensi")),
+                         _flag(row.get("contoh"))))
+    return rows
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+
+
+def _flag(value: object) -> bool:
+    return False if value is None or value is pd.NA else bool(value)
