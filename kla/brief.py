@@ -68,7 +68,8 @@ def brief_html(data: Dataset, *, start: dt.date, end: dt.date, today: dt.date, l
     figure = map_svg(map_chart(data, kel_year, lang, shapes, attribution)) if with_map else ""
     n = lambda x, d=1: format_number(x, d, lang)  # noqa: E731 - a short local formatter reads best here
     about = provenance.describe(data, meeting.FILES, lang)
-    sample = f'<div class="contoh">{esc(t("rapat.brief.contoh", lang))}</div>' if about.sample else ""
+    # class "tanda": a class named after the mark would put its word in every brief, sample or not
+    sample = f'<div class="tanda">{esc(t("rapat.brief.contoh", lang))}</div>' if about.sample else ""
     target = (t("rapat.brief.target", lang, tahun=pos.target_tahun, target=n(pos.target))
               if pos.target is not None else "")
     rows = "".join(
@@ -112,7 +113,7 @@ CSS = """
 body { font-family: Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; color: #1A1A1A; font-size: 10pt; margin: 0; }
 header h1 { font-size: 17pt; margin: 0; }
 .sub { color: #4D4D4D; margin: 2pt 0 6pt; }
-.contoh { display: inline-block; color: #A63C00; background: #FFF1E8; border: 1.5pt solid #D55E00;
+.tanda { display: inline-block; color: #A63C00; background: #FFF1E8; border: 1.5pt solid #D55E00;
           font-weight: bold; padding: 1pt 5pt; margin-bottom: 4pt; }
 .kpi { display: flex; gap: 8pt; margin: 4pt 0 6pt; }
 .kpi div { flex: 1; border: 1pt solid #C9DCEB; background: #F3F7FA; padding: 5pt 8pt; }

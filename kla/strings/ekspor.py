@@ -92,16 +92,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "PDF: for printing; the a4 size is exactly one A4 page (210 x 297 mm).",
     },
     "ekspor.readme.csv": {
-        "id": "CSV: data grafik (UTF-8). Baris awal berisi judul, sumber (dengan versi data), periode dan "
+        "id": "CSV: data grafik (UTF-8). Baris awal berisi judul, sumber (dengan versi data bila ada), periode dan "
               "tanggal ekspor; tabel dimulai setelah baris kosong. Desimal memakai titik (1234.5).",
-        "en": "CSV: the chart's data (UTF-8). The first rows give title, source (with the data version), period "
+        "en": "CSV: the chart's data (UTF-8). The first rows give title, source (with the data version if any), period "
               "and export date; the table starts after the empty row. Decimals use a point (1234.5).",
     },
     "ekspor.readme.xlsx": {
         "id": "XLSX: data grafik untuk Excel; lembar \"Data\" berisi angkanya, lembar \"Keterangan\" judul, "
-              "sumber (dengan versi data), periode dan tanggal ekspor.",
+              "sumber (dengan versi data bila ada), periode dan tanggal ekspor.",
         "en": "XLSX: the chart's data for Excel; sheet \"Data\" holds the numbers, sheet \"Keterangan\" the title, "
-              "source (with the data version), period and export date.",
+              "source (with the data version if any), period and export date.",
     },
     "ekspor.readme.teks": {
         "id": "Teks dalam data yang diawali =, +, -, @ diberi tanda petik (') agar tidak dibaca sebagai rumus.",
