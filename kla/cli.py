@@ -1,4 +1,6 @@
-"""Command line: ``python -m kla sample|validate|serve|datadict|geo|export|brief``.
+"""Command line: ``python -m kla sample|validate|serve|datadict|geo|export|brief|data|staff|audit|db``.
+
+``data``, ``staff``, ``audit`` and ``db`` (the versioned data store) live in :mod:`kla.storecli`.
 
 Messages are Indonesian because the people running these commands are DP3AKB staff.
 Exit codes: 0 success, 1 the data has problems, 2 wrong usage (argparse).
@@ -61,7 +63,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="akhir rentang (bawaan: tanggal terakhir di log kegiatan)")
     brief.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa (bawaan: id)")
     brief.set_defaults(run=_run_brief)
+    _add_store(commands)
     return parser
+
+
+def _add_store(commands: argparse._SubParsersAction) -> None:
+    from kla import storecli
+
+    storecli.add_parsers(commands, _iso_date)
 
 
 def _iso_date(text: str):
@@ -75,9 +84,10 @@ def _iso_date(text: str):
 
 def _run_brief(args: argparse.Namespace) -> int:
     from kla import boundaries, brief  # plotly, geopandas: only for this command
-    from kla.loading import load_dataset, write_bytes_atomic
+    from kla.loading import write_bytes_atomic
+    from kla.store import published_dataset
 
-    result = load_dataset(config.data_dir())
+    result = published_dataset()  # an empty store first imports KLA_DATA_DIR as version 1
     if not result.ok:
         _print_problems(result, config.data_dir())
         return 1

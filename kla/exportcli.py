@@ -15,7 +15,8 @@ import time
 
 from kla import boundaries, catalog, config, export, mapdata
 from kla.i18n import format_number
-from kla.loading import load_dataset, write_bytes_atomic
+from kla.loading import write_bytes_atomic
+from kla.store import published_dataset
 
 ALL = "semua"
 
@@ -29,9 +30,11 @@ def run(args: argparse.Namespace) -> int:
     except export.ExportError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
-    result = load_dataset(config.data_dir())
+    result = published_dataset()  # the published version; an empty store first imports KLA_DATA_DIR
     if not result.ok:
-        print(f"Data di {config.data_dir()} bermasalah; jalankan 'python -m kla validate'.", file=sys.stderr)
+        print(f"Data yang diterbitkan bermasalah ({len(result.problems)} masalah):", file=sys.stderr)
+        for problem in result.problems:
+            print(f"- {problem}", file=sys.stderr)
         return 1
     ctx = _context(args, result.dataset)
     if args.all and ctx.boundaries is None:

@@ -123,7 +123,7 @@ def _file_diff(name: str, old: pd.DataFrame, new: pd.DataFrame) -> FileDiff:
     cells = []
     differs = pd.Series(False, index=before.index)
     for column in columns:
-        old_text, new_text = before[column].map(_text), after[column].map(_text)
+        old_text, new_text = before[column].map(cell_text), after[column].map(cell_text)
         mask = old_text != new_text
         differs |= mask
         if mask.any():
@@ -152,7 +152,7 @@ def _sorted(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return frame.sort_values(by, na_position="last", kind="stable").reset_index(drop=True)
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A cell as the data folder writes it, so equal values compare equal whatever their dtype."""
     if value is None or value is pd.NA or value is pd.NaT:
         return ""

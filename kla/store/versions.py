@@ -127,13 +127,15 @@ def insert_version(conn: Connection, files: dict[str, bytes], dataset: Dataset, 
 class VersionStore:
     engine: Engine
 
-    def create_version(self, files: dict[str, bytes], author: str, note: str, base: int | None) -> VersionRecord:
-        """Validate the complete data set and store it as a draft (audit "draft"); InvalidData stores nothing."""
+    def create_version(self, files: dict[str, bytes], author: str, note: str, base: int | None,
+                       detail: dict[str, Any] | None = None) -> VersionRecord:
+        """Validate the complete data set and store it as a draft (audit "draft", with ``detail`` such as
+        where the files came from); InvalidData stores nothing."""
         dataset = validate_files(files)
         with writing(self.engine, lock=VERSION_LOCK) as conn:
             version_id = insert_version(conn, files, dataset, author, note, base)
             insert_entry(conn, author, "draft", note, from_version=base, to_version=version_id,
-                         detail={"rows": summary_of(dataset, files)["rows"]})
+                         detail={"rows": summary_of(dataset, files)["rows"], **(detail or {})})
         return self.version(version_id)
 
     def version(self, version_id: int) -> VersionRecord:
