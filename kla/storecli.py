@@ -67,6 +67,9 @@ def _add_data(commands: argparse._SubParsersAction) -> None:
         command = sub.add_parser(name, help=help_text)
         command.add_argument("n", type=int, metavar="N")
         command.add_argument("--note", required=True, help="alasan (wajib, tercatat di audit)")
+        command.add_argument("--expect", type=int, default=None, metavar="M",
+                             help="hanya bila versi M masih yang diterbitkan (mis. versi yang dibandingkan dengan "
+                                  "data diff); bawaan: versi yang diterbitkan saat ini")
         _add_actor(command)
         command.set_defaults(run=_guarded(functools.partial(_run_move, name)))
     export = sub.add_parser("export", help="tulis berkas versi N ke folder DIR")
@@ -206,7 +209,7 @@ def _status(record: VersionRecord) -> str:
 
 def _run_move(action: str, args: argparse.Namespace) -> int:
     store = _open()
-    expected = store.published_id()
+    expected = args.expect if args.expect is not None else store.published_id()
     publication = (store.publish if action == "publish" else store.rollback)(args.n, _actor(args), args.note, expected)
     verb = "diterbitkan" if action == "publish" else "diterbitkan kembali (rollback)"
     print(f"Versi {publication.version_id} {verb}" + (f", menggantikan versi {expected}" if expected else "")
