@@ -21,6 +21,7 @@ _ALREADY_USED = re.compile(r"di baris (\d+)$")
 def validate(name: str, table: pd.DataFrame, trace: TableTrace, skip: set[tuple[int, str]]) -> list[Problem]:
     """Problems of one canonical table, except in cells in ``skip`` (already told, or awaiting a choice)."""
     _, problems = parse_table(table, FILES[name], name)
+    originals = {c: trace.originals[c].tolist() for c in trace.originals.columns} if problems else {}
     out = []
     for problem in problems:
         if problem.baris is None or problem.baris < 2:
@@ -30,17 +31,19 @@ def validate(name: str, table: pd.DataFrame, trace: TableTrace, skip: set[tuple[
         columns = (problem.kolom or "").split("+")
         if any((row, column) in skip for column in columns):
             continue
-        out.append(_in_user_terms(problem, row, columns, trace))
+        out.append(_in_user_terms(problem, row, columns, trace, originals))
     return out
 
 
-def _in_user_terms(problem: Problem, row: int, columns: list[str], trace: TableTrace) -> Problem:
+def _in_user_terms(
+    problem: Problem, row: int, columns: list[str], trace: TableTrace, originals: Mapping[str, list[str]]
+) -> Problem:
     berkas = trace.berkas[row]
     headers = trace.headers.get(berkas, {})
     kolom = "+".join(headers.get(c, c) for c in columns)
     nilai = problem.nilai
-    if nilai is not None and all(c in trace.originals.columns for c in columns):
-        nilai = " / ".join(str(trace.originals.at[row, c]) for c in columns)
+    if nilai is not None and all(c in originals for c in columns):
+        nilai = " / ".join(str(originals[c][row]) for c in columns)
     harapan = problem.harapan
     if m := _ALREADY_USED.search(harapan):
         first = int(m[1]) - 2

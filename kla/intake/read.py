@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -50,9 +51,12 @@ class ReadResult:
 
 
 def size_text(n_bytes: int) -> str:
-    """25,3 MB (Indonesian decimal comma); MB of 1024 x 1024 bytes, as the limit is counted."""
-    megabytes = n_bytes / (1024 * 1024)
-    return f"{megabytes:.1f}".replace(".", ",").removesuffix(",0") + " MB"
+    """25,3 MB (Indonesian decimal comma; MB of 1024 x 1024 bytes, as the limit is counted).
+
+    Rounded up to a tenth, so a file one byte over the limit never reads as exactly the limit.
+    """
+    tenths = math.ceil(n_bytes * 10 / (1024 * 1024) - 1e-9)
+    return f"{tenths // 10},{tenths % 10} MB" if tenths % 10 else f"{tenths // 10} MB"
 
 
 def read_grids(upload: Upload, header_score: Callable[[Sequence[Any]], int]) -> ReadResult:
@@ -70,7 +74,7 @@ def read_grids(upload: Upload, header_score: Callable[[Sequence[Any]], int]) -> 
     if kind == "xlsx":
         return _read_workbook(name, content)
     if kind != "text":
-        return _refused(name, f"{NOT_TABLE[kind]}; unggah CSV atau XLSX (Excel: Simpan Sebagai > Buku Kerja Excel .xlsx)")
+        return _not_a_table(name, kind)
     return _read_text(name, content, header_score)
 
 
@@ -104,6 +108,10 @@ def sniff_kind(content: bytes) -> str:
             return "pptx"
         return "ods" if "content.xml" in names else "zip"
     return "text"
+
+
+def _not_a_table(name: str, kind: str) -> ReadResult:
+    return _refused(name, f"{NOT_TABLE[kind]}; unggah CSV atau XLSX (Excel: Simpan Sebagai > Buku Kerja Excel .xlsx)")
 
 
 def _refused(name: str, why: str) -> ReadResult:
@@ -175,7 +183,7 @@ def choose_separator(text: str, header_score: Callable[[Sequence[Any]], int]) ->
 def _read_text(name: str, content: bytes, header_score: Callable[[Sequence[Any]], int]) -> ReadResult:
     text, encoding = decode(content)
     if _looks_binary(text):
-        return _refused(name, NOT_TABLE["binary"])
+        return _not_a_table(name, "binary")
     separator = choose_separator(text, header_score)
     try:
         rows = split_rows(text, separator)
