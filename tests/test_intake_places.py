@@ -184,3 +184,9 @@ def test_another_wilayah_table_decides_what_exists():
     intake = read_upload([Upload("nilai.csv", b"tahun,kelurahan,blok,poin\n2025,Sungai Nangka,K1,10\n2025,Damai,K1,10\n")], tiny)
     assert column(intake, "skor_kelurahan", "kode_kelurahan") == ["64.71.05.1010", "Damai"]
     assert only_problem(intake).nilai == "Damai"
+
+
+def test_a_code_excel_stored_as_a_number():
+    intake = read("nilai.xlsx", xlsx({"skor_kelurahan": [["tahun", "kode_kelurahan", "blok", "poin"], [2025, 6471051010, "K1", 10]]}))
+    assert intake.ok, intake.problems
+    assert column(intake, "skor_kelurahan", "kode_kelurahan") == ["64.71.05.1010"]
