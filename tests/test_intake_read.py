@@ -292,3 +292,15 @@ def test_no_upload_at_all():
     intake = read_upload([], WILAYAH)
     assert not intake.ok
     assert "pilih satu atau beberapa berkas" in only_problem(intake).harapan
+
+
+def test_columns_that_fit_two_data_files_equally_well():
+    content = "tahun,kode_indikator,poin,blok,target_poin\n2025,K3-15,38,K3,150\n"
+    problem = only_problem(read("gabungan.csv", content))
+    assert (problem.berkas, problem.baris) == ("gabungan.csv", 1)
+    assert problem.harapan == ("kolomnya cocok dengan lebih dari satu berkas data (evaluasi_kota, peta_jalan); "
+                               "beri nama berkas atau lembar sesuai berkas data")
+    named = read("peta_jalan.csv", content)  # the name settles it; the other columns are left out
+    assert named.ok, named.problems
+    assert rows(named, "peta_jalan") == [{"tahun": "2025", "blok": "K3", "target_poin": "150"}]
+    assert any("kolom 'kode_indikator', 'poin' tidak dipakai (bukan kolom peta_jalan)" in n for n in named.notes)

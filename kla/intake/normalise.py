@@ -31,8 +31,8 @@ class Tally:
     counts: dict[str, int] = field(default_factory=dict)
     examples: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def add(self, tag: str, before: str, after: str, times: int = 1) -> None:
-        self.counts[tag] = self.counts.get(tag, 0) + times
+    def add(self, tag: str, before: str, after: str) -> None:
+        self.counts[tag] = self.counts.get(tag, 0) + 1
         self.examples.setdefault(tag, (before, after))
 
     def notes(self) -> list[str]:

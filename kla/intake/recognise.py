@@ -124,15 +124,14 @@ def identify(names: Sequence[str], header: Sequence[Any]) -> Recognised:
             return Recognised(spec, f"dikenali sebagai {spec.name} dari namanya")
     if len(by_columns) > 1:
         # Most matched columns wins: a header with tahun, kode_kelurahan, blok, poin fits
-        # skor_kelurahan better than peta_jalan, which needs only some of them.
-        ranked = sorted(by_columns, key=lambda s: -len(present_columns(header, s) & {c.name for c in s.columns}))
-        top = len(present_columns(header, ranked[0]))
-        tied = [s for s in ranked if len(present_columns(header, s)) == top]
+        # skor_kelurahan better than a file that needs only some of them.
+        matched = {spec.name: len(present_columns(header, spec)) for spec in by_columns}
+        top = max(matched.values())
+        tied = [spec for spec in by_columns if matched[spec.name] == top]
         if len(tied) > 1:
-            names_text = ", ".join(s.name for s in tied)
-            return Recognised(None, f"kolomnya cocok dengan lebih dari satu berkas data ({names_text}); "
+            return Recognised(None, f"kolomnya cocok dengan lebih dari satu berkas data ({', '.join(s.name for s in tied)}); "
                                     "beri nama berkas atau lembar sesuai berkas data")
-        by_columns = ranked[:1]
+        by_columns = tied
     if by_columns:
         return Recognised(by_columns[0], f"dikenali sebagai {by_columns[0].name} dari kolomnya")
     return Recognised(None, _unrecognised(header))
