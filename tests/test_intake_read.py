@@ -304,3 +304,22 @@ def test_columns_that_fit_two_data_files_equally_well():
     assert named.ok, named.problems
     assert rows(named, "peta_jalan") == [{"tahun": "2025", "blok": "K3", "target_poin": "150"}]
     assert any("kolom 'kode_indikator', 'poin' tidak dipakai (bukan kolom peta_jalan)" in n for n in named.notes)
+
+
+def test_a_decimal_comma_in_a_comma_separated_file_is_not_read_as_two_cells():
+    # Unquoted, "38,5" splits into 38 and 5: reading 38 would silently lose half a point.
+    intake = read("skor_kelurahan.csv", "tahun,kode_kelurahan,blok,poin\n2025,64.71.05.1010,K1,40\n2025,64.71.05.1010,K2,38,5\n")
+    problem = only_problem(intake)
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("skor_kelurahan.csv", 3, "E", "5")
+    assert "angka berkoma desimal (mis. 38,5) di berkas berpemisah koma" in problem.harapan
+    assert not intake.ok
+
+
+def test_side_notes_beside_a_workbook_table_are_left_out():
+    content = xlsx({"skor_kelurahan": [SKOR_HEADER + [None, "catatan"], [2025, "64.71.05.1010", "K1", 40, None, "cek ulang"],
+                                       [2025, "64.71.05.1010", "K2", 41, None, None, 81]]})  # a sum off to the side
+    intake = read("nilai.xlsx", content)
+    assert intake.ok, intake.problems
+    assert column(intake, "skor_kelurahan", "poin") == ["40", "41"]
+    assert "nilai.xlsx, lembar skor_kelurahan: kolom G tanpa judul tidak dipakai" in intake.notes
+    assert any("kolom 'catatan' tidak dipakai" in n for n in intake.notes)

@@ -80,6 +80,9 @@ def build_piece(grid: Grid, spec: FileSpec, header_pos: int, matcher: PlaceMatch
     positions, column_notes, column_problems = _map_columns(header, body, spec, label, header_number)
     notes += column_notes
     problems += column_problems
+    untitled_notes, untitled_problems = _untitled(grid, header, body)
+    notes += untitled_notes
+    problems += untitled_problems
     if problems:
         return Built(None, problems, notes)
     piece, piece_notes, piece_problems = _fill(grid, spec, positions, header, body, matcher)
@@ -95,7 +98,7 @@ def _map_columns(
 ) -> tuple[dict[str, int], list[str], list[Problem]]:
     """Canonical column (or the kelurahan-names role) -> position in the row."""
     positions: dict[str, int] = {}
-    renamed, ignored, untitled, empty = [], [], [], 0
+    renamed, ignored, empty = [], [], 0
     problems = []
     for position, cell in enumerate(header):
         text = cell_text(cell)
@@ -104,9 +107,7 @@ def _map_columns(
             has_data = any(position < len(cells) and cell_text(cells[position]) for _, cells in body)
             if text:
                 ignored.append(f"'{text}'")
-            elif has_data:
-                untitled.append(column_letter(position))
-            else:
+            elif not has_data:
                 empty += 1
             continue
         if canonical in positions:
@@ -122,11 +123,32 @@ def _map_columns(
         notes.append("judul kolom dibaca: " + ", ".join(renamed))
     if ignored:
         notes.append(f"kolom {', '.join(ignored)} tidak dipakai (bukan kolom {spec.name})")
-    if untitled:
-        notes.append(f"kolom {', '.join(untitled)} tanpa judul tidak dipakai")
     if empty:
         notes.append(f"{empty} kolom kosong dilewati")
     return positions, notes, problems
+
+
+SPLIT_NUMBER = ("kolom berjudul saja; isian di luar kolom berjudul biasanya berarti angka berkoma desimal (mis. 38,5) "
+                "di berkas berpemisah koma: pakai titik koma sebagai pemisah, titik desimal, atau tanda kutip")
+
+
+def _untitled(grid: Grid, header: list[Any], body: list[tuple[int, list[Any]]]) -> tuple[list[str], list[Problem]]:
+    """Filled cells under no header. In a CSV that is a split number ("38,5" in a comma file) and
+    the row cannot be trusted; in a workbook it is a side note or sum, left out and said so."""
+    def untitled(position: int) -> bool:
+        return position >= len(header) or not cell_text(header[position])
+
+    problems, letters = [], set()
+    for number, cells in body:
+        extra = [(p, cell_text(c)) for p, c in enumerate(cells) if untitled(p) and cell_text(c)]
+        if not extra:
+            continue
+        letters |= {p for p, _ in extra}
+        if grid.sheet is None:
+            problems.append(Problem(grid.label, number, column_letter(extra[0][0]), " ".join(t for _, t in extra), SPLIT_NUMBER))
+    notes = [] if problems or not letters else [
+        f"kolom {', '.join(column_letter(p) for p in sorted(letters))} tanpa judul tidak dipakai"]
+    return notes, problems
 
 
 def _fill(
