@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from kla.i18n import t
+from kla.ui.auth import current_staff
 from kla.ui.widgets import current_lang, language_selector, page_style, preload_plotly
 
 # A local icon: a Material icon here makes Streamlit fetch the favicon from Google Fonts.
@@ -33,10 +34,25 @@ PAGES = [
     ("pages/ekspor.py", "nav.ekspor", "ekspor", ":material/download:"),
     ("pages/tentang.py", "nav.tentang", "tentang", ":material/info:"),
 ]
-navigation = st.navigation([
+# Staff pages (kla.ui.auth): in the menu only for signed-in staff. For everyone else they stay
+# registered but hidden, so a direct link shows the page's sign-in prompt and nothing else.
+STAFF_PAGES = [
+    ("pages/kelola_unggah.py", "nav.kelola.unggah", "kelola", ":material/upload_file:"),
+    ("pages/kelola_catat.py", "nav.kelola.catat", "kelola-catat", ":material/edit_note:"),
+    ("pages/kelola_pratinjau.py", "nav.kelola.pratinjau", "kelola-pratinjau", ":material/preview:"),
+    ("pages/kelola_riwayat.py", "nav.kelola.riwayat", "kelola-riwayat", ":material/history:"),
+    ("pages/kelola_audit.py", "nav.kelola.audit", "kelola-audit", ":material/policy:"),
+]
+public = [
     st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(i == 0))
     for i, (path, title, url, icon) in enumerate(PAGES)
-])
+]
+visibility = "visible" if current_staff() is not None else "hidden"
+staff = [
+    st.Page(path, title=t(title, lang), url_path=url, icon=icon, visibility=visibility)
+    for path, title, url, icon in STAFF_PAGES
+]
+navigation = st.navigation({"": public, t("nav.kelola", lang): staff})
 st.sidebar.markdown(f"**{t('app.subjudul', lang)}**")
 language_selector(lang)
 preload_plotly()  # last in the sidebar: its empty element adds no gap where anyone looks

@@ -22,6 +22,10 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December")
 MONTHS_ID_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
+# Times are shown as Balikpapan's clock has them (WITA, UTC+8, no daylight saving): a server clock
+# on UTC would otherwise date a morning publication the day before.
+BALIKPAPAN_TZ = dt.timezone(dt.timedelta(hours=8), "WITA")
+
 # Plotly's layout.separators: decimal mark first, then the thousands mark.
 PLOTLY_SEPARATORS = {"id": ",.", "en": ".,"}
 
@@ -346,3 +350,12 @@ def _merge_feature_strings() -> None:
 
 
 _merge_feature_strings()
+
+
+def format_moment(moment: dt.datetime, lang: Lang = "id", short: bool = True, seconds: bool = False) -> str:
+    """An instant as Balikpapan reads it: '29 Nov 2026 09.15 WITA' (id) / '29 Nov 2026 09:15 WITA' (en)."""
+    local = moment.astimezone(BALIKPAPAN_TZ) if moment.tzinfo else moment
+    clock = local.strftime("%H.%M.%S" if seconds else "%H.%M")
+    if lang == "en":
+        clock = clock.replace(".", ":")
+    return f"{format_date(local, lang, short=short)} {clock} WITA"

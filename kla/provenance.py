@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kla.i18n import Lang, format_date, t
+from kla.i18n import BALIKPAPAN_TZ, Lang, format_date, t
 from kla.loading import Dataset
 from kla.schema import BLOCKS, FILES
 
@@ -37,9 +37,6 @@ MAP_FILES: dict[str, tuple[str, ...]] = {
     "peserta_per_1000": ("kegiatan", "wilayah"),  # children per kelurahan come from wilayah
 }
 
-# Publication dates are shown as Balikpapan's calendar has them (WITA, UTC+8, no daylight saving):
-# a server clock on UTC would otherwise date a morning publication the day before.
-BALIKPAPAN_TZ = dt.timezone(dt.timedelta(hours=8), "WITA")
 PART_SEPARATOR = "; "  # between publishers
 LIST_SEPARATOR = " / "  # between periods or licences, which may hold "; " themselves
 LINE_SEPARATOR = " · "  # between source, period, licence and version

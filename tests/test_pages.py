@@ -112,15 +112,50 @@ def test_broken_data_shows_problem_list_not_a_traceback(tiny_city, monkeypatch):
     assert "kegiatan.csv" in texts(at) and "Data tidak dapat dimuat" in texts(at)
 
 
-def test_last_good_data_kept_when_a_file_breaks(tiny_city, monkeypatch):
+def test_the_published_version_is_served_and_later_folder_edits_change_nothing(tiny_city, monkeypatch):
     monkeypatch.setenv("KLA_DATA_DIR", str(tiny_city))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert {m.label: m.value for m in at.metric}["Kategori"] == "Utama"
     (tiny_city / "peta_jalan.csv").write_text("tahun,blok,target_poin\n2027,TOTAL,seribu\n")
     at.run()
     assert not at.exception
-    assert "peta_jalan.csv" in texts(at)
-    assert {m.label: m.value for m in at.metric}["Kategori"] == "Utama"  # still served
+    assert "peta_jalan.csv" not in texts(at), "the folder was imported once; the store's version is what is served"
+    assert {m.label: m.value for m in at.metric}["Kategori"] == "Utama"
+
+
+def test_a_fresh_store_with_a_broken_data_folder_lists_the_problems(tiny_city, monkeypatch):
+    monkeypatch.setenv("KLA_DATA_DIR", str(tiny_city))
+    (tiny_city / "peta_jalan.csv").write_text("tahun,blok,target_poin\n2027,TOTAL,seribu\n")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "peta_jalan.csv, baris 2" in texts(at) and "seribu" in texts(at)
+    assert not at.metric, "nothing valid to show"
+
+
+def test_a_publication_shows_on_the_next_run_without_a_restart(tiny_city, monkeypatch):
+    from kla import config
+    from kla.store import Store
+    from kla.ui import data as ui_data
+
+    monkeypatch.setenv("KLA_DATA_DIR", str(tiny_city))
+    monkeypatch.setattr(ui_data, "POINTER_TTL_S", 0.0)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert "Data versi 1" in texts(at)
+    store = Store.open(config.db_url())
+    files = store.files(1)
+    rows = files["evaluasi_kota.csv"].decode().splitlines()
+    header, first = rows[0].split(","), rows[-1].split(",")
+    assert header[:3] == ["tahun", "kode_indikator", "poin"] and first[0] == "2025"
+    before = {m.label: m.value for m in at.metric}["Skor 2025"]
+    first[2] = str(float(first[2]) - 1)  # one point less on the last 2025 indicator
+    files["evaluasi_kota.csv"] = "\n".join([*rows[:-1], ",".join(first)]).encode() + b"\n"
+    draft = store.create_version(files, author="uji@kla.test", note="minus satu", base=1)
+    store.publish(draft.id, actor="uji@kla.test", note="uji", expected=1)
+    at.run()
+    after = {m.label: m.value for m in at.metric}["Skor 2025"]
+    assert float(after.replace(".", "").replace(",", ".")) == pytest.approx(
+        float(before.replace(".", "").replace(",", ".")) - 1)
+    assert "Data versi 2" in texts(at)
 
 
 def test_kelurahan_profile_from_url():

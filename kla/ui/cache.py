@@ -40,11 +40,13 @@ def cached(builder: Callable[..., T]) -> Callable[..., T]:
 
 
 def data_key(data: Any) -> tuple:
-    """What identifies a dataset's content: its folder and the size and time of every file in it.
+    """What identifies a dataset's content: its stored version (immutable), else its folder and the
+    size and time of every file in it.
 
-    The data store hands out a new Dataset only when these change, so results keyed on it are
-    never stale; hashing the tables themselves would cost more than some computations.
+    Hashing the tables themselves would cost more than some computations.
     """
+    if getattr(data, "version", None) is not None:
+        return ("versi", str(data.folder), data.version.number)  # the folder names the store too
     return str(data.folder), fingerprint(data.folder)
 
 

@@ -1,76 +1,142 @@
-"""One dataset store per server process: reload when a file changes, keep the last good data.
+"""The published data version, for every page of every process (``kla.store``).
 
-Every page calls :func:`dataset_or_stop`. Loading happens once per change of the data files
-(their fingerprint), not once per rerun or per session. When a changed folder has problems the
-pages keep showing the previous valid dataset and list the problems above it.
+Every page calls :func:`dataset_or_stop`. The data set shown is the version the store's
+publication pointer names; each process loads a version once (``st.cache_resource``, keyed by the
+version id) and asks the store which version is published at most every
+:data:`POINTER_TTL_S` seconds. A page watches the pointer in a small fragment
+(:func:`follow_publication`): when staff publish or roll back, every open page in every process
+that shares the database reruns with the new version within ``POINTER_TTL_S + WATCH_EVERY_S``
+seconds, with no restart.
+
+A new, empty store imports the data folder (``KLA_DATA_DIR``) as version 1, so a data folder with
+a fresh ``KLA_STATE_DIR`` keeps working. When the store cannot be read (a database restart), the
+process keeps showing the last version it loaded.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import threading
+import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import streamlit as st
 
 from kla import config
-from kla.i18n import Lang, format_date, t
-from kla.loading import Dataset, fingerprint, load_dataset
+from kla.i18n import Lang, format_moment, t
+from kla.loading import Dataset, LoadResult
 from kla.schema import Problem
+from kla.store import InvalidData, Store
 from kla.text import escape_markdown
 
 MAX_PROBLEMS_SHOWN = 50
+POINTER_TTL_S = 3.0  # how stale the published-version id may be in one process
+WATCH_EVERY_S = 5.0  # how often an open page checks for a new publication
+log = logging.getLogger(__name__)
+
+
+def store() -> Store:
+    """The process's data store: migrated, and seeded from the data folder when empty."""
+    return _store(config.db_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    # Keyed by URL: tests (and a changed KLA_DB_URL) get their own store in the same process.
+    opened = Store.open(url)
+    try:
+        opened.ensure_initial(config.data_dir())
+    except InvalidData as exc:
+        _pointer(url).problems = list(exc.problems)
+    return opened
 
 
 @dataclass
-class _FolderState:
-    fingerprint: tuple = ()
+class _Pointer:
+    """Per process: the last published id read, when, and the last dataset that loaded."""
+
+    version_id: int | None = None
+    read_at: float = -1e9
     good: Dataset | None = None
-    good_loaded_at: dt.datetime | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-@st.cache_resource
-def _states() -> dict[str, _FolderState]:
-    return {}
+@st.cache_resource(show_spinner=False)
+def _pointer(url: str) -> _Pointer:
+    return _Pointer()
 
 
-def current_state(folder: Path | None = None) -> _FolderState:
-    folder = folder or config.data_dir()
-    state = _states().setdefault(str(folder.resolve()), _FolderState())
-    with state.lock:  # several sessions may arrive at once after a file changes
-        now = fingerprint(folder)
-        if now != state.fingerprint:
-            result = load_dataset(folder)
-            state.fingerprint = now
-            state.problems = result.problems
-            if result.ok:
-                state.good, state.good_loaded_at = result.dataset, dt.datetime.now()
-    return state
+def published_id() -> int | None:
+    """The published version id, read from the store at most every POINTER_TTL_S seconds."""
+    pointer = _pointer(config.db_url())
+    with pointer.lock:
+        if time.monotonic() - pointer.read_at > POINTER_TTL_S:
+            try:
+                pointer.version_id = store().published_id()
+            except Exception:  # database away: keep serving the version already known
+                log.exception("versi terbit tidak dapat dibaca; tetap memakai versi %s", pointer.version_id)
+            pointer.read_at = time.monotonic()
+        return pointer.version_id
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load_version(url: str, version_id: int) -> LoadResult:
+    return _store(url).load_version(version_id)
+
+
+def current_dataset() -> tuple[Dataset | None, list[Problem]]:
+    """The published dataset (or the last one this process had) and any problems to show."""
+    pointer = _pointer(config.db_url())
+    store()  # seeds an empty store (problems land on the pointer)
+    version_id = published_id()
+    if version_id is None:
+        return pointer.good, pointer.problems or []
+    try:
+        result = _load_version(config.db_url(), version_id)
+    except Exception:
+        log.exception("versi %s tidak dapat dimuat", version_id)
+        return pointer.good, []
+    if result.ok:
+        pointer.good = result.dataset
+        return result.dataset, []
+    return pointer.good, result.problems
 
 
 def dataset_or_stop(lang: Lang) -> Dataset:
     """The dataset to show; lists problems first; stops the page if there is nothing valid."""
-    state = current_state()
-    if state.problems:
-        show_problems(state.problems, state.good_loaded_at, lang)
-    if state.good is None:
+    data, problems = current_dataset()
+    if problems:
+        show_problems(problems, data, lang)
+    if data is None:
         st.stop()
-    return state.good
+    follow_publication(data.version.number if data.version else None)
+    return data
 
 
-def show_problems(problems: list[Problem], good_since: dt.datetime | None, lang: Lang) -> None:
+def follow_publication(shown: int | None) -> None:
+    """Rerun the whole page when another version is published while it is open."""
+
+    @st.fragment(run_every=WATCH_EVERY_S)
+    def watch() -> None:
+        if published_id() not in (None, shown):
+            st.rerun(scope="app")
+
+    watch()
+
+
+def show_problems(problems: list[Problem], good: Dataset | None, lang: Lang) -> None:
     n = len(problems)
-    if good_since is None:
+    good_since = good.version.published_at if good is not None and good.version else None
+    if good is None:
         intro = t("data.masalah.tanpa_lama", lang, n=n)
+    elif good_since is None:
+        intro = t("data.masalah.lama", lang, n=n, waktu="–")
     else:
-        intro = t("data.masalah.lama", lang, n=n, waktu=format_date(good_since, lang) + good_since.strftime(" %H.%M"))
+        intro = t("data.masalah.lama", lang, n=n, waktu=format_moment(good_since, lang, short=False))
     with st.container(border=True):
         st.error(f"**{t('data.masalah.judul', lang)}.** {intro}", icon=":material/error:")
         lines = [f"- {escape_markdown(str(p))}" for p in problems[:MAX_PROBLEMS_SHOWN]]
         if n > MAX_PROBLEMS_SHOWN:
             lines.append(t("data.masalah.lainnya", lang, n=n - MAX_PROBLEMS_SHOWN))
         st.markdown("\n".join(lines))
-
