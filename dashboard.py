@@ -52,7 +52,7 @@ staff = [
     st.Page(path, title=t(title, lang), url_path=url, icon=icon, visibility=visibility)
     for path, title, url, icon in STAFF_PAGES
 ]
-navigation = st.navigation({"": public, t("nav.kelola", lang): staff})
+navigation = st.navigation({"": public, t("nav.kelola", lang): staff}, expanded=True)  # no "View 4 more"
 st.sidebar.markdown(f"**{t('app.subjudul', lang)}**")
 language_selector(lang)
 preload_plotly()  # last in the sidebar: its empty element adds no gap where anyone looks

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kla.catalog import CATALOG
+from kla.desk.display import readable
 from kla.i18n import format_number, t
 from kla.store import InvalidData, PublishConflict
 from kla.text import escape_markdown
@@ -54,7 +55,7 @@ if published is not None and published.version is not None:
 
 
 def _table(frame, **kwargs):
-    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    st.dataframe(readable(frame, lang), hide_index=True, width="stretch", **kwargs)
 
 
 st.markdown(f"#### {t('kelola.pratinjau.berkas', lang)}")

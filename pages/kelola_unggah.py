@@ -69,7 +69,9 @@ if intake.proposals:
         options = ["", *[code for code, _, _ in proposal.candidates]]
         names = {code: f"{name} ({code})" for code, name, _ in proposal.candidates}
         picked = st.selectbox(
-            t("kelola.unggah.usulan.baris", lang, berkas=proposal.berkas, baris=proposal.baris, teks=proposal.teks),
+            # Widget labels are Markdown: the uploaded text is escaped.
+            t("kelola.unggah.usulan.baris", lang, berkas=escape_markdown(proposal.berkas), baris=proposal.baris,
+              teks=escape_markdown(proposal.teks)),
             options, format_func=lambda c, names=names: names.get(c, t("kelola.unggah.usulan.pilih", lang)),
             key=f"usulan_{i}_{proposal.berkas}_{proposal.baris}_{proposal.kolom}",
         )

@@ -42,7 +42,7 @@ def desk_header(staff: Staff, title_key: str, lang: Lang) -> None:
     """Title, who is signed in (with a sign-out button) and what the public sees now."""
     st.title(t(title_key, lang))
     with st.sidebar:
-        st.caption(t("kelola.siapa", lang, email=escape_markdown(staff.email), peran=role_name(staff.role, lang)))
+        st.caption(t("kelola.siapa", lang, email=f"`{staff.email.replace('`', '')}`", peran=role_name(staff.role, lang)))  # code: no mail link
         if staff.kelurahan:
             st.caption(t("kelola.wilayah_tugas", lang, daftar=", ".join(staff.kelurahan)))
         sign_out_button(lang)

@@ -31,8 +31,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
+def start_app(env: dict[str, str] | None = None, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    port = port or free_port()
     proc = subprocess.Popen(  # the README's run command, on a free loopback port
         [sys.executable, "-m", "kla", "serve", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true"],
