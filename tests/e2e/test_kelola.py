@@ -161,10 +161,11 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
     screenshot(staff, "kelola-unggah-usulan-1366")
     for written, (code, official) in MISSPELT.items():
         # Streamlit's selectbox is searchable: type the choice, take the one match.
-        choice = staff.locator('[data-testid="stSelectbox"]').filter(has_text=f"'{written}'").get_by_role("combobox")
-        choice.click()
-        choice.press_sequentially(code)
+        box = staff.locator('[data-testid="stSelectbox"]').filter(has_text=f"'{written}'")
+        box.get_by_role("combobox").click()
+        box.get_by_role("combobox").press_sequentially(code)
         staff.keyboard.press("Enter")
+        expect(box).to_contain_text(f"{official} ({code})")
         wait_idle(staff)
     staff.get_by_role("button", name="Periksa dan pratinjau").click()
     staff.wait_for_url("**/kelola-pratinjau**")
