@@ -3,7 +3,8 @@
 After the server starts, the first visitor's browser spends over a second downloading and
 starting Streamlit's frontend before it asks for a script run; the server is idle meanwhile.
 :func:`start` uses that second in a background thread: it imports the modules the first page
-needs and validates the data folder once, which writes the Parquet cache (``kla.loading``), so
+needs, opens the data store (migrations; a new store imports the data folder) and validates the
+published version once, which writes the Parquet cache (``kla.loading``), so
 the first script run finds both ready. If a visitor is faster, Python's import locks make the
 script wait for a module being imported rather than import it twice.
 """
@@ -35,13 +36,14 @@ log = logging.getLogger(__name__)
 
 
 def warm(data_dir: Path, modules: tuple[str, ...] = FIRST_PAGE_MODULES) -> None:
-    """Import ``modules`` and load ``data_dir`` once (filling its cache); never raises."""
+    """Import ``modules``, open the data store (seeding it from ``data_dir`` when empty) and load the
+    published version once, which fills its cache; never raises."""
     try:
         for name in modules:
             importlib.import_module(name)
-        from kla.loading import load_dataset
+        from kla.store import published_dataset
 
-        load_dataset(data_dir)  # problems are shown by the page itself; here only the cache matters
+        published_dataset(data_dir)  # problems are shown by the page itself; here only the cache matters
     except Exception:  # a warm-up must never stop the server: the page reports real errors
         log.exception("warm-up gagal; halaman pertama akan memuat sendiri")
 
