@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from kla.desk.entries import next_id, upsert_row
-from kla.i18n import t
+from kla.i18n import BALIKPAPAN_TZ, block_name, t
 from kla.schema import ACTIVITY_TYPES, BLOCKS, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.store import InvalidData
 from kla.ui.auth import allowed, staff_or_stop
@@ -14,6 +14,7 @@ from kla.ui.desk import desk_header, published_dataset, show_problem_list
 from kla.ui.widgets import current_lang
 
 DRAFT_KEY = "catat_draf"  # the draft this session's entries build on
+today = dt.datetime.now(BALIKPAPAN_TZ).date()  # the event's day as Balikpapan counts it, whatever the server clock
 
 lang = current_lang()
 staff = staff_or_stop(lang, "draft")
@@ -61,16 +62,17 @@ def _kelurahan_input(label_key, allow_city):
                         format_func=lambda c: names.get(c, t("kelola.catat.tanpa_kelurahan", lang)))
 
 
-def _choice(label_key, options, column):
+def _choice(label_key, options, column, format_func=str):
     value = _get(column, options[0])
-    return st.selectbox(t(label_key, lang), options, index=list(options).index(value) if value in options else 0)
+    return st.selectbox(t(label_key, lang), options, index=list(options).index(value) if value in options else 0,
+                        format_func=format_func)
 
 
 with st.form(f"catat_{kind}", border=True):
     if kind == "kegiatan":
         row = {
             "id": existing or next_id(table["id"], "kegiatan"),
-            "tanggal": st.date_input(t("kelola.kolom.tanggal", lang), value=_get("tanggal", dt.date.today()),
+            "tanggal": st.date_input(t("kelola.kolom.tanggal", lang), value=_get("tanggal", today),
                                      format="DD/MM/YYYY"),
             "jenis": _choice("kelola.kolom.jenis", ACTIVITY_TYPES, "jenis"),
             "judul": st.text_input(t("kelola.kolom.judul", lang), value=_get("judul", ""), max_chars=200),
@@ -81,7 +83,7 @@ with st.form(f"catat_{kind}", border=True):
                                             int(_get("peserta_anak", 0)), step=1),
             "peserta_dewasa": st.number_input(t("kelola.kolom.peserta_dewasa", lang), 0, 100_000,
                                               int(_get("peserta_dewasa", 0)), step=1),
-            "blok": _choice("kelola.kolom.blok", BLOCKS, "blok"),
+            "blok": _choice("kelola.kolom.blok", BLOCKS, "blok", lambda b: f"{b} · {block_name(b, lang)}"),
         }
         initiatives = dict(zip(data.inisiatif["id"], data.inisiatif["nama"], strict=True))
         linked = _get("id_inisiatif", "")
@@ -96,15 +98,15 @@ with st.form(f"catat_{kind}", border=True):
             "nama": st.text_input(t("kelola.kolom.nama", lang), value=_get("nama", ""), max_chars=200),
             "jenis": _choice("kelola.kolom.jenis", INITIATIVE_TYPES, "jenis"),
             "kode_kelurahan": _kelurahan_input("kelola.kolom.kelurahan", allow_city=False),
-            "blok": _choice("kelola.kolom.blok", BLOCKS, "blok"),
+            "blok": _choice("kelola.kolom.blok", BLOCKS, "blok", lambda b: f"{b} · {block_name(b, lang)}"),
             "jenis_mitra": _choice("kelola.kolom.jenis_mitra", PARTNER_TYPES, "jenis_mitra"),
             "nama_mitra": st.text_input(t("kelola.kolom.nama_mitra", lang), value=_get("nama_mitra", ""), max_chars=200),
             "status": _choice("kelola.kolom.status", INITIATIVE_STATUSES, "status"),
             "tanggal_mulai": st.date_input(t("kelola.kolom.tanggal_mulai", lang),
-                                           value=_get("tanggal_mulai", dt.date.today()), format="DD/MM/YYYY"),
+                                           value=_get("tanggal_mulai", today), format="DD/MM/YYYY"),
         }
         has_end = st.checkbox(t("kelola.kolom.selesai_ada", lang), value=ended is not None)
-        end = st.date_input(t("kelola.kolom.tanggal_selesai", lang), value=ended or dt.date.today(),
+        end = st.date_input(t("kelola.kolom.tanggal_selesai", lang), value=ended or today,
                             format="DD/MM/YYYY")
         row |= {
             "tanggal_selesai": end if has_end else "",

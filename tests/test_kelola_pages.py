@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from kla import config
 from kla.desk.entries import read_csv_text
+from kla.i18n import BALIKPAPAN_TZ
 from kla.store import Store
 from kla.ui.desk import CANDIDATE_KEY, Candidate
 
@@ -190,7 +191,7 @@ def test_recording_an_activity_saves_a_draft_and_changes_nothing_public(store):
     assert store.published_id() == 1
     added = read_csv_text(store.files(2)["kegiatan.csv"]).iloc[-1]
     assert added["judul"] == "Sosialisasi pencegahan perundungan" and added["peserta_anak"] == "40"
-    assert added["tanggal"] == dt.date.today().isoformat()
+    assert added["tanggal"] == dt.datetime.now(BALIKPAPAN_TZ).date().isoformat()
 
 
 def test_audit_page_lists_the_steps(store):

@@ -243,3 +243,23 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
     expect(staff.get_by_role("button", name="Masuk")).to_be_visible()
     expect(staff.locator('[data-testid="stSidebarNav"]')).not_to_contain_text("Unggah")
     assert "sign_out" in [e.action for e in store.audit_log(actor=PUBLISHER)]
+
+
+def test_recording_an_activity_on_a_phone_saves_a_draft(desk, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    sign_in(page, desk["url"], PUBLISHER)
+    page.goto(f"{desk['url']}/kelola-catat")
+    wait_idle(page)
+    page.get_by_label("Judul kegiatan").fill("Sosialisasi hak anak di posyandu")
+    page.get_by_label("Penyelenggara").fill("Kelurahan")
+    screenshot(page, "kelola-catat-390")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling"
+    page.get_by_role("button", name="Simpan ke draf").click()
+    expect(page.get_by_text("Tersimpan di draf versi", exact=False)).to_be_visible(timeout=30_000)
+    newest = desk["store"].versions()[0]
+    assert newest.is_draft and newest.author == PUBLISHER
+    added = read_csv_text(desk["store"].files(newest.id)["kegiatan.csv"]).iloc[-1]
+    assert added["judul"] == "Sosialisasi hak anak di posyandu"
+    screenshot(page, "kelola-catat-tersimpan-390")
+    context.close()
