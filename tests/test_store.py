@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from kla.schema import FILES
-from kla.store import InvalidData, PublishConflict, Store, StoreError
+from kla.store import InvalidData, PublishConflict, Store, StoreError, published_dataset
 from kla.store.engine import current_revision, dispose, head_revision
 from kla.store.models import blobs
 from tests.conftest import tiny_tables, write_tables
 from tests.store_fixtures import folder_bytes, store_fixture, store_url_fixture, with_cell  # noqa: F401
 
+ROOT = Path(__file__).resolve().parents[1]
 SCORE_1010_K1 = "2025,64.71.05.1010,K1,78.0"
 TINY_ROWS = {"indikator": 24, "evaluasi_kota": 48, "kategori_resmi": 4, "skor_kelurahan": 36, "inisiatif": 3,
              "kegiatan": 4, "peta_jalan": 7, "wilayah": 5, "sumber": 8}
@@ -40,6 +44,29 @@ def test_open_migrates_an_empty_database_to_head(store_url):
         assert conn.execute(sa.text("SELECT count(*) FROM publication")).scalar() == 1
 
 
+MIGRATE = r"""
+import sys, time
+from pathlib import Path
+from kla.store.engine import create_engine, upgrade
+engine = create_engine(sys.argv[1])
+print("siap", flush=True)
+while not Path(sys.argv[2]).exists():
+    time.sleep(0.001)
+print(upgrade(engine), flush=True)
+"""
+
+
+def test_two_processes_migrating_together_both_succeed(store_url, tmp_path):
+    go = tmp_path / "mulai"
+    children = [subprocess.Popen([sys.executable, "-c", MIGRATE, store_url, str(go)], cwd=ROOT, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    assert [c.stdout.readline().strip() for c in children] == ["siap", "siap"]
+    go.touch()  # both start migrating the empty database at the same moment
+    results = [c.communicate(timeout=120) for c in children]
+    assert [(c.returncode, out.strip()) for c, (out, _) in zip(children, results)] == [(0, head_revision())] * 2, results
+    assert current_revision(Store.open(store_url).engine) == head_revision()
+
+
 def test_sqlite_store_creates_its_folder_and_uses_wal(tmp_path):
     url = f"sqlite:///{tmp_path / 'nieuw' / 'dalam' / 'kla.sqlite3'}"
     store = Store.open(url)
@@ -55,6 +82,17 @@ def test_default_url_is_a_sqlite_file_in_the_state_folder(empty_state_dir, tiny_
     assert store.ensure_initial(tiny_city) == 1
     assert (empty_state_dir / "kla.sqlite3").is_file()
     store.close()
+
+
+def test_published_dataset_imports_once_then_serves_the_store(tiny_city, tmp_path):
+    broken = write_tables(tmp_path / "rusak", {**tiny_tables(), "wilayah": tiny_tables()["wilayah"].iloc[:2]})
+    refused = published_dataset(broken)  # an empty store and a bad folder: problems, nothing stored
+    assert not refused.ok and any(p.berkas == "skor_kelurahan.csv" for p in refused.problems)
+    first = published_dataset(tiny_city)
+    assert first.ok and first.dataset.version.number == 1
+    again = published_dataset(broken)  # the folder only seeds an empty store
+    assert again.ok and again.dataset.version.number == 1
+    assert again.dataset.folder == first.dataset.folder
 
 
 def test_unsupported_database_is_refused():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,7 @@ UPGRADE_LOCK = 0x4B4C4101
 VERSION_LOCK = 0x4B4C4102
 
 _lock = threading.Lock()
+_upgrade_lock = threading.Lock()
 _engines: dict[tuple[int, str], Engine] = {}
 _upgraded: set[tuple[int, str]] = set()
 
@@ -69,7 +71,8 @@ def create_engine(url: str | URL) -> Engine:
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    if url.database and url.database != ":memory:":
+    on_disk = bool(url.database) and url.database != ":memory:"
+    if on_disk:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
 
@@ -79,7 +82,8 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if on_disk:
+            _use_wal(cursor)
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
@@ -88,6 +92,27 @@ def _sqlite_engine(url: URL) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("kla_write") else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor) -> None:
+    """Switch a (new) database file to WAL. The switch needs a moment alone with the file and
+    SQLite does not wait for it (no busy handler): two processes creating the store together
+    would see "database is locked", so try again until the busy timeout."""
+    import sqlite3
+
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            if cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked: journal_mode WAL tidak dapat dipasang")
+        time.sleep(0.01)
 
 
 def engine_for(url: str | URL) -> Engine:
@@ -148,8 +173,10 @@ def upgrade(engine: Engine) -> str:
     if current_revision(engine) == head:
         return head
     config = alembic_config()
+    # Alembic keeps its migration context in module globals: one upgrade at a time per process,
+    # and the database lock (advisory lock / BEGIN IMMEDIATE) for the other processes.
     try:
-        with writing(engine, lock=UPGRADE_LOCK) as conn:
+        with _upgrade_lock, writing(engine, lock=UPGRADE_LOCK) as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except CommandError as exc:
