@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from kla.schema import FILES
 from kla.store import InvalidData, PublishConflict, Store, StoreError, published_dataset
-from kla.store.engine import current_revision, dispose, head_revision
+from kla.store.engine import current_revision, dispose, head_revision, normalise_url, safe_url
 from kla.store.models import blobs
 from tests.conftest import tiny_tables, write_tables
 from tests.store_fixtures import folder_bytes, store_fixture, store_url_fixture, with_cell  # noqa: F401
@@ -93,6 +93,11 @@ def test_published_dataset_imports_once_then_serves_the_store(tiny_city, tmp_pat
     again = published_dataset(broken)  # the folder only seeds an empty store
     assert again.ok and again.dataset.version.number == 1
     assert again.dataset.folder == first.dataset.folder
+
+
+def test_plain_postgresql_urls_use_psycopg_and_passwords_stay_hidden():
+    assert normalise_url("postgresql://kla@db/kla").drivername == "postgresql+psycopg"
+    assert safe_url("postgresql+psycopg://kla:rahasia@db/kla") == "postgresql+psycopg://kla:***@db/kla"
 
 
 def test_unsupported_database_is_refused():
