@@ -365,6 +365,7 @@ def test_audit_log_filters_and_stays_append_only(store, tiny_city):
     assert entries[0].detail == {"berkas": ["kegiatan.csv"]} and entries[0].at.tzinfo == dt.UTC
     assert [e.action for e in store.audit_log(actor="ani@balikpapan.go.id")] == ["upload_rejected", "sign_in"]
     assert [e.action for e in store.audit_log(action="sign_in")] == ["sign_in"]
+    assert [e.action for e in store.audit_log(limit=2)] == ["upload_rejected", "sign_in"]
     assert len(store.audit_log(since=dt.date.today() - dt.timedelta(days=1))) == 4
     assert store.audit_log(since=dt.date.today() + dt.timedelta(days=2)) == []
     with pytest.raises(StoreError, match="aksi audit 'hapus' tidak dikenal"):

@@ -39,9 +39,10 @@ class AuditLog:
             insert_entry(conn, actor, action, note, from_version, to_version, detail)
 
     def audit_log(self, since: dt.date | None = None, actor: str | None = None,
-                  action: str | None = None) -> list[AuditEntry]:
-        """Entries, newest first. ``since``: from that day's midnight in the server's local time."""
-        query = sa.select(audit).order_by(audit.c.at.desc(), audit.c.id.desc())
+                  action: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+        """Entries, newest first (at most ``limit``). ``since``: from that day's midnight in the
+        server's local time."""
+        query = sa.select(audit).order_by(audit.c.at.desc(), audit.c.id.desc()).limit(limit)
         if since is not None:
             query = query.where(audit.c.at >= dt.datetime.combine(since, dt.time()).astimezone())
         if actor:
