@@ -136,5 +136,5 @@ def _record_sign_in(staff: Staff) -> None:
     if st.session_state.get(_SIGNED_IN_KEY) == marker:
         return
     st.session_state[_SIGNED_IN_KEY] = marker
-    if not any(e.detail.get("iat") == issued for e in store().audit_log(actor=staff.email, action="sign_in")[:20]):
+    if not any(e.detail.get("iat") == issued for e in store().audit_log(actor=staff.email, action="sign_in", limit=20)):
         store().record(staff.email, "sign_in", detail={"iat": issued, "peran": staff.role})

@@ -141,7 +141,8 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
     public.goto(url)
     wait_idle(public)
     year_label = public.locator('[data-testid="stMetric"]').first.locator('[data-testid="stMetricLabel"]').inner_text()
-    score_before = number(metric_value(public, year_label))
+    shown_before = metric_value(public, year_label)
+    score_before = number(shown_before)
 
     staff_context = browser.new_context(viewport={"width": 1366, "height": 900})
     staff = staff_context.new_page()
@@ -166,7 +167,7 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
         box.get_by_role("combobox").click()
         box.get_by_role("combobox").press_sequentially(code)
         staff.keyboard.press("Enter")
-        expect(box).to_contain_text(f"{official} ({code})")
+        expect(box.get_by_role("combobox")).to_have_value(f"{official} ({code})")
         wait_idle(staff)
     staff.get_by_role("button", name="Periksa dan pratinjau").click()
     staff.wait_for_url("**/kelola-pratinjau**")
@@ -186,7 +187,7 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
     # The public page was left open: it must follow on its own.
     expect(public.locator('[data-testid="stMetric"]').filter(has_text=year_label)
            .locator('[data-testid="stMetricValue"]')).not_to_have_text(
-        metric_value(public, year_label), timeout=(PUBLISH_VISIBLE_S + 5) * 1000)
+        shown_before, timeout=(PUBLISH_VISIBLE_S + 5) * 1000)
     visible_after = time.monotonic() - published_at
     assert number(metric_value(public, year_label)) == pytest.approx(score_before + city_change, abs=0.05)
     expect(public.get_by_text("Data versi 2", exact=False).first).to_be_visible()
@@ -224,7 +225,7 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
     public.wait_for_function(
         "([label, want]) => [...document.querySelectorAll('[data-testid=stMetric]')]"
         ".some(m => m.innerText.includes(label) && m.innerText.includes(want))",
-        arg=[year_label, f"{score_before:.1f}".replace(".", ",")], timeout=(PUBLISH_VISIBLE_S + 5) * 1000)
+        arg=[year_label, shown_before], timeout=(PUBLISH_VISIBLE_S + 5) * 1000)
 
     staff.goto(f"{url}/kelola-audit")
     wait_idle(staff)
