@@ -26,7 +26,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, shape
 
 from kla import boundaries, cli
-from kla.boundaries import BoundaryError, UnreachableError
+from kla.boundaries import BoundaryError, UnreachableError, download
 from kla.geography import official_regions
 from kla.i18n import t
 
@@ -531,7 +531,7 @@ def test_only_http_urls(url):
 
 
 def test_size_cap(http_base, shared_geo, monkeypatch):
-    monkeypatch.setattr(boundaries, "MAX_BYTES", 10_000)
+    monkeypatch.setattr(download, "MAX_BYTES", 10_000)
     with pytest.raises(BoundaryError, match="lebih dari batas"):
         boundaries.read_source(f"{http_base}/{SQL}")
     with pytest.raises(BoundaryError, match="lebih dari batas"):
@@ -544,7 +544,7 @@ def test_bad_sha256_text_is_refused_before_downloading(closed_url):
 
 
 def test_install_without_src_downloads_the_pinned_file(http_base, geo_dir, monkeypatch, capsys):
-    monkeypatch.setattr(boundaries, "PINNED_URL", f"{http_base}/{SQL}")
+    monkeypatch.setattr(download, "PINNED_URL", f"{http_base}/{SQL}")
     monkeypatch.setenv("KLA_GEO_DIR", str(geo_dir))
     assert cli.main(["geo", "install"]) == 0
     assert boundaries.installed_info(geo_dir)["url"] == f"{http_base}/{SQL}"
@@ -552,8 +552,8 @@ def test_install_without_src_downloads_the_pinned_file(http_base, geo_dir, monke
 
 
 def test_install_without_src_checks_the_pinned_sha256(http_base, geo_dir, monkeypatch):
-    monkeypatch.setattr(boundaries, "PINNED_URL", f"{http_base}/{SQL}")
-    monkeypatch.setattr(boundaries, "PINNED_SHA256", "1" * 64)
+    monkeypatch.setattr(download, "PINNED_URL", f"{http_base}/{SQL}")
+    monkeypatch.setattr(download, "PINNED_SHA256", "1" * 64)
     with pytest.raises(BoundaryError, match="sha256"):
         boundaries.install(None, geo_dir)
     assert not (geo_dir / boundaries.GEOJSON_NAME).exists()
@@ -564,18 +564,18 @@ def test_install_without_src_checks_the_pinned_sha256(http_base, geo_dir, monkey
 
 def count_downloads(monkeypatch) -> list[str]:
     calls: list[str] = []
-    real = boundaries._download
+    real = download.fetch
 
     def counting(url: str, timeout: float) -> bytes:
         calls.append(url)
         return real(url, timeout)
 
-    monkeypatch.setattr(boundaries, "_download", counting)
+    monkeypatch.setattr(download, "fetch", counting)
     return calls
 
 
 def test_ensure_installed_offline_tries_once(geo_dir, closed_url, monkeypatch):
-    monkeypatch.setattr(boundaries, "PINNED_URL", closed_url)
+    monkeypatch.setattr(download, "PINNED_URL", closed_url)
     calls = count_downloads(monkeypatch)
 
     first = boundaries.ensure_installed(geo_dir, timeout=1.0)
@@ -600,7 +600,7 @@ def test_ensure_installed_offline_tries_once(geo_dir, closed_url, monkeypatch):
 
 
 def test_ensure_installed_downloads_then_reports_installed(geo_dir, http_base, monkeypatch):
-    monkeypatch.setattr(boundaries, "PINNED_URL", f"{http_base}/{SQL}")
+    monkeypatch.setattr(download, "PINNED_URL", f"{http_base}/{SQL}")
     status = boundaries.ensure_installed(geo_dir)
     assert status.state == "diunduh" and status.installed and status.report.features == 34
     assert len(boundaries.load_installed(geo_dir)) == 34
@@ -616,22 +616,22 @@ def test_ensure_installed_with_boundaries_present_does_not_download(shared_geo, 
 
 
 def test_ensure_installed_rejected_file_never_raises(geo_dir, http_base, monkeypatch):
-    monkeypatch.setattr(boundaries, "PINNED_URL", f"{http_base}/{SQL}")
-    monkeypatch.setattr(boundaries, "PINNED_SHA256", "2" * 64)
+    monkeypatch.setattr(download, "PINNED_URL", f"{http_base}/{SQL}")
+    monkeypatch.setattr(download, "PINNED_SHA256", "2" * 64)
     status = boundaries.ensure_installed(geo_dir)
     assert status.state == "gagal" and "sha256" in status.message
     assert (geo_dir / boundaries.FAILED_MARKER).exists()
 
 
 def test_ensure_installed_unwritable_folder_never_raises(tmp_path, http_base, monkeypatch):
-    monkeypatch.setattr(boundaries, "PINNED_URL", f"{http_base}/{SQL}")
+    monkeypatch.setattr(download, "PINNED_URL", f"{http_base}/{SQL}")
     not_a_folder = tmp_path / "berkas"
     not_a_folder.write_text("bukan folder")
     assert boundaries.ensure_installed(not_a_folder).state == "gagal"
 
 
 def test_manual_install_clears_the_failure_marker(shared_geo, geo_dir, closed_url, monkeypatch):
-    monkeypatch.setattr(boundaries, "PINNED_URL", closed_url)
+    monkeypatch.setattr(download, "PINNED_URL", closed_url)
     boundaries.ensure_installed(geo_dir, timeout=1.0)
     assert (geo_dir / boundaries.FAILED_MARKER).exists()
     boundaries.install(shared_geo / SQL, geo_dir)

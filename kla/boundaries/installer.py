@@ -1,0 +1,90 @@
+"""Installing: read, match, check, simplify, then write the web copy and its metadata into the geo folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import shutil
+import time
+from pathlib import Path
+
+import geopandas as gpd
+
+from kla import config
+from kla.boundaries import download
+from kla.boundaries.geometry import vertex_count, web_copy
+from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, PREVIOUS_DIR
+from kla.boundaries.matching import check_location, match_kelurahan
+from kla.boundaries.model import OUTPUT_COLUMNS, BoundaryError, InstallReport, MatchReport, SourceInfo
+from kla.boundaries.readers import read_source
+from kla.loading import write_bytes_atomic
+
+
+def _geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    return gdf.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str | None = None,
+            timeout: float = 20.0, require_all: bool = False) -> InstallReport:
+    """Install boundaries from ``src`` (default: the pinned public file) into ``geo_dir``.
+
+    Kelurahan without a feature are reported in ``match.missing`` and installed without a shape
+    (the map shows them as absent) unless ``require_all``; no match at all is an error. Nothing
+    is written unless every step succeeded.
+    """
+    started = time.monotonic()
+    geo_dir = Path(geo_dir) if geo_dir is not None else config.geo_dir()
+    if src is None or str(src) == download.PINNED_URL:
+        src, sha256 = download.PINNED_URL, sha256 or download.PINNED_SHA256
+    raw, source = read_source(src, timeout=timeout, sha256=sha256)
+    matched, report = match_kelurahan(raw, name=source.name)
+    check_location(matched, source.name)
+    if require_all and report.missing:
+        missing = ", ".join(report.label(k) for k in report.missing)
+        raise BoundaryError(f"{source.name}: {len(report.missing)} kelurahan tanpa batas ({missing}); "
+                            "diharapkan lengkap 34 kelurahan (--wajib-lengkap). Tidak ada yang dipasang.")
+    web = web_copy(matched)
+    data = _geojson_bytes(web)
+    _verify_readable(data, len(web), source.name)
+    info = _metadata(source, report, web, vertex_count(matched), data)
+    geojson_path, info_path = geo_dir / GEOJSON_NAME, geo_dir / INFO_NAME
+    _write_install(geo_dir, data, json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8"))
+    return InstallReport(geojson_path, info_path, source, report, len(web), vertex_count(matched),
+                         vertex_count(web), len(data), time.monotonic() - started)
+
+
+def _verify_readable(data: bytes, expected: int, name: str) -> None:
+    """Read the bytes back as the app will, so a file the app cannot load is never installed."""
+    back = gpd.read_file(io.BytesIO(data), engine="pyogrio")
+    if len(back) != expected or list(back.columns) != list(OUTPUT_COLUMNS):
+        raise BoundaryError(f"{name}: salinan web tidak terbaca ulang dengan benar ({len(back)} fitur, "
+                            f"diharapkan {expected}).")
+
+
+def _metadata(source: SourceInfo, report: MatchReport, web: gpd.GeoDataFrame, vertices_raw: int,
+              data: bytes) -> dict:
+    return {
+        "source": source.name, "url": source.url, "format": source.format, "layer": source.layer,
+        "sha256": source.sha256, "installed_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "features": len(web), "vertices": vertex_count(web), "vertices_raw": vertices_raw,
+        "missing": list(report.missing), "unmatched": [u.teks for u in report.unmatched],
+        "attribution": source.attribution, "size_bytes": len(data), "web_sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def _write_install(geo_dir: Path, geojson: bytes, info: bytes) -> None:
+    # GeoJSON first: if the process dies between the two writes, the map still works and only
+    # the metadata is one install behind.
+    for filename, data in ((GEOJSON_NAME, geojson), (INFO_NAME, info)):
+        _keep_previous(geo_dir / filename)
+        write_bytes_atomic(geo_dir / filename, data)
+    (geo_dir / FAILED_MARKER).unlink(missing_ok=True)
+
+
+def _keep_previous(path: Path) -> None:
+    if path.exists():
+        backup = path.parent / PREVIOUS_DIR / path.name
+        backup.parent.mkdir(exist_ok=True)
+        shutil.copy2(path, backup)
