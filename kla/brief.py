@@ -4,40 +4,30 @@ Same numbers as the rapat page (:mod:`kla.meeting`, hence :mod:`kla.scoring`): s
 points to Paripurna, the next roadmap target, the five indicators with the largest shortfall,
 what happened since the last meeting, and the map. Built as a small HTML page (every data text
 escaped; the map as an inline SVG from plotly, which holds no script) and printed to PDF by the
-system Chromium, so it needs no internet and no extra PDF library.
+warm Chromium the exports use (:mod:`kla.render`), so it needs no internet, no extra PDF library
+and no Chromium of its own. :func:`brief_file` keeps each brief on disk (:mod:`kla.press_cache`):
+the same data version, window, day, language and boundaries are printed once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import geopandas as gpd
 
-from kla import charts, export, mapdata, meeting, provenance, staticmap, tilemap
+from kla import charts, export, mapdata, meeting, press_cache, provenance, render, staticmap, tilemap
 from kla.i18n import Lang, block_name, format_date, format_number, format_signed, t
 from kla.loading import Dataset
 from kla.text import escape_html as esc
 
 TOP = 5
 MAP_SIZE = export.Preset("brief", 960, 520)  # wide: legend and source beside the map, full text width
-PRINT_TIMEOUT_S = 60
+KIND = "ringkasan"  # the brief's files in the press cache
 
 
 class BriefError(RuntimeError):
     """The PDF could not be printed (no Chromium, or it failed); the message says why, in Indonesian."""
-
-
-def chromium_path() -> str:
-    """``KLA_CHROMIUM``, else ``chromium`` on the PATH, else Debian's ``/usr/bin/chromium``."""
-    for candidate in (os.environ.get("KLA_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise BriefError("Chromium tidak ditemukan; pasang paket Debian 'chromium' (./install.sh) atau set KLA_CHROMIUM.")
 
 
 def map_chart(data: Dataset, year: int, lang: Lang, shapes: gpd.GeoDataFrame | None,
@@ -133,20 +123,11 @@ footer { color: #4D4D4D; font-size: 7.5pt; margin-top: 3pt; }
 
 
 def print_pdf(html: str) -> bytes:
-    """``html`` printed to PDF by headless Chromium (no header/footer lines, A4 from the CSS)."""
-    with tempfile.TemporaryDirectory(prefix="kla-brief-") as folder:
-        page, out = Path(folder) / "brief.html", Path(folder) / "brief.pdf"
-        page.write_text(html, encoding="utf-8")
-        command = [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                   f"--user-data-dir={folder}/profil", f"--print-to-pdf={out}", page.as_uri()]
-        try:
-            subprocess.run(command, capture_output=True, timeout=PRINT_TIMEOUT_S, check=True)
-        except (subprocess.SubprocessError, OSError) as exc:
-            raise BriefError(f"Chromium gagal mencetak ringkasan rapat ({exc}).") from None
-        pdf = out.read_bytes() if out.exists() else b""
-        if not pdf.startswith(b"%PDF"):
-            raise BriefError("Chromium tidak menghasilkan PDF ringkasan rapat.")
-        return pdf
+    """``html`` printed to PDF on the warm Chromium (A4 and margins from the CSS, no header/footer lines)."""
+    try:
+        return render.shared().print_pdf(html)
+    except Exception as exc:  # Chromium missing, crashed or timed out: one message for the page and the CLI
+        raise BriefError(f"Chromium gagal mencetak ringkasan rapat ({exc or type(exc).__name__}).") from None
 
 
 def brief_pdf(data: Dataset, *, start: dt.date | None = None, end: dt.date | None = None,
@@ -157,3 +138,16 @@ def brief_pdf(data: Dataset, *, start: dt.date | None = None, end: dt.date | Non
     html = brief_html(data, start=start or default_start, end=end or default_end, today=today or dt.date.today(),
                       lang=lang, shapes=shapes, attribution=attribution)
     return print_pdf(html)
+
+
+def brief_file(cache: press_cache.PressCache, data: Dataset, *, start: dt.date | None = None,
+               end: dt.date | None = None, today: dt.date | None = None, lang: Lang = "id",
+               shapes: gpd.GeoDataFrame | None = None, attribution: str | None = None) -> Path:
+    """The brief's PDF file in ``cache``: printed at most once per data version and choice of window, day,
+    language and boundaries, however many ask at once (:meth:`kla.press_cache.PressCache.get`)."""
+    default_start, default_end = meeting.default_window(data)
+    start, end, today = start or default_start, end or default_end, today or dt.date.today()
+    key = press_cache.Key.of(press_cache.data_version(data), KIND, "pdf", mulai=start, sampai=end, hari=today,
+                             bahasa=lang, batas=press_cache.shapes_hash(shapes), atribusi=attribution or "")
+    return cache.get(key, lambda: brief_pdf(data, start=start, end=end, today=today, lang=lang, shapes=shapes,
+                                            attribution=attribution)).path

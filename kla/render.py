@@ -12,22 +12,38 @@ with one Chromium; any thread may call :meth:`WarmRenderer.render` (``run_corout
 makes that safe, kaleido hands out the tabs). If Chromium dies the renderer starts a new one
 on the next call. MathJax is off (it would be fetched from a CDN); plotly.js comes from the
 plotly package, so nothing needs the internet.
+
+:meth:`WarmRenderer.print_pdf` prints a whole HTML page (the meeting brief) on the same tabs:
+it borrows a tab from kaleido's queue, opens the page, prints it and sends the tab back to
+kaleido's page in the background. So the brief needs no Chromium of its own, and at most
+:data:`TABS` pages or images are ever being drawn at once, however many threads ask.
 """
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import base64
 import contextlib
+import tempfile
 import threading
+from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 import kaleido
 from kaleido import _sync_server
+from kaleido._kaleido_tab._tab import _subscribe_new
 
 TABS = 2  # one renders while the other reloads; more would only compete for 2 cores
 START_TIMEOUT_S = 60
 RENDER_TIMEOUT_S = 90
+# Page.printToPDF: the page's own @page rule sets size and margins; no date/URL lines
+PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+
+
+class PrintError(RuntimeError):
+    """Chromium did not print the page (the message says why, in Indonesian)."""
 
 
 class _ReloadAfterReturn(kaleido.Kaleido):
@@ -41,6 +57,34 @@ class _ReloadAfterReturn(kaleido.Kaleido):
         task = asyncio.create_task(super()._return_kaleido_tab(tab))
         self._reloading.add(task)  # keep a reference: an unreferenced task may be collected
         task.add_done_callback(self._reloading.discard)
+
+    async def print_page(self, url: str, timeout: float) -> bytes:
+        """The page at ``url`` printed to PDF on one of kaleido's tabs, which then goes back to kaleido."""
+        ktab = await self._get_kaleido_tab()
+        try:
+            return await asyncio.wait_for(self._print_on(ktab.tab, url), timeout)
+        finally:
+            task = asyncio.create_task(self._go_home(ktab))  # kaleido's page again, while the PDF travels
+            self._reloading.add(task)
+            task.add_done_callback(self._reloading.discard)
+
+    @staticmethod
+    async def _print_on(tab: Any, url: str) -> bytes:
+        loaded = _subscribe_new(tab, "Page.loadEventFired")  # kaleido enabled the Page events on this tab
+        _check(await tab.send_command("Page.navigate", params={"url": url}), "membuka halaman")
+        await loaded
+        response = _check(await tab.send_command("Page.printToPDF", params=PRINT_OPTIONS), "mencetak PDF")
+        return base64.b64decode(response["result"]["data"])
+
+    async def _go_home(self, ktab: Any) -> None:
+        await ktab.navigate(self._index)
+        await self.tabs_ready.put(ktab)
+
+
+def _check(response: dict, step: str) -> dict:
+    if "error" in response:
+        raise PrintError(f"Chromium gagal {step}: {response['error'].get('message', response['error'])}.")
+    return response
 
 
 class WarmRenderer:
@@ -75,17 +119,31 @@ class WarmRenderer:
 
     def render(self, fig: Any, opts: dict) -> bytes:
         """``fig`` (a plotly figure or its dict) as bytes; ``opts``: format, width, height, scale."""
+        return self._run(lambda browser: browser.calc_fig(fig, opts=opts), RENDER_TIMEOUT_S)
+
+    def _run(self, work: Callable[[_ReloadAfterReturn], Coroutine[Any, Any, bytes]], timeout: float) -> bytes:
+        """``work(browser)`` on the renderer's loop; once more on a new Chromium if this one died."""
         for attempt in (1, 2):
             self.start()
             browser, loop = self._browser, self._loop
             try:
-                future = asyncio.run_coroutine_threadsafe(browser.calc_fig(fig, opts=opts), loop)
-                return future.result(RENDER_TIMEOUT_S)
+                return asyncio.run_coroutine_threadsafe(work(browser), loop).result(timeout)
             except Exception:
                 if attempt == 2 or self._browser_ok(browser):
                     raise  # a problem of the figure, or Chromium failed twice: say so
                 self.stop()  # Chromium died under us: the next attempt starts a new one
         raise AssertionError("unreachable")
+
+    def print_pdf(self, html: str) -> bytes:
+        """``html`` (a whole, self-contained page) printed to PDF on a warm tab; PrintError if it fails."""
+        with tempfile.TemporaryDirectory(prefix="kla-cetak-") as folder:
+            page = Path(folder) / "halaman.html"
+            page.write_text(html, encoding="utf-8")
+            url = page.as_uri()
+            pdf = self._run(lambda browser: browser.print_page(url, RENDER_TIMEOUT_S), RENDER_TIMEOUT_S + 5)
+        if not pdf.startswith(b"%PDF"):
+            raise PrintError("Chromium tidak menghasilkan PDF.")
+        return pdf
 
     @staticmethod
     def _browser_ok(browser: _ReloadAfterReturn) -> bool:

@@ -1,18 +1,20 @@
-"""kla.brief: the one-page A4 meeting brief, printed by the system Chromium, read back with pypdf."""
+"""kla.brief: the one-page A4 meeting brief, printed by the warm Chromium of kla.render, read back with pypdf."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from kla import brief, meeting
+from kla import brief, meeting, render
 from kla.i18n import format_number
 from kla.loading import load_dataset
 from tests.conftest import tiny_tables, write_tables
@@ -44,6 +46,39 @@ def test_brief_is_one_a4_page_with_the_numbers_of_the_page(city):
     assert "K5-21" in text and "902,5" in text, "top shortfall and the projected total it gives"
     assert "Sejak rapat terakhir: 5 Maret 2025 – 5 Maret 2025" in text
     assert "DATA CONTOH" in text
+
+
+def child_processes() -> set[int]:
+    """Processes whose parent is this test process (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                found.add(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+    return found
+
+
+def test_brief_prints_on_the_warm_chromium_and_starts_none_of_its_own(city):
+    render.shared().start()
+    before, seen, done = child_processes(), set(), threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen.update(child_processes())
+            done.wait(0.02)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        pdfs = [brief.brief_pdf(city, today=dt.date(2026, 11, 23)) for _ in range(3)]
+    finally:
+        done.set()
+        watcher.join()
+    assert all(pdf.startswith(b"%PDF") for pdf in pdfs)
+    assert seen == before, "a Chromium started for the brief (a fresh one per PDF is what this module must not do)"
+    assert render.shared().alive()
 
 
 def test_brief_window_and_escaping(city, tmp_path):
