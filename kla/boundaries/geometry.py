@@ -24,13 +24,27 @@ def polygonal(geom: BaseGeometry | None) -> tuple[BaseGeometry | None, bool]:
     repaired = not geom.is_valid
     if repaired:
         geom = shapely.make_valid(geom, method="structure", keep_collapsed=False)
+    if geom.is_empty:  # a ring of collinear points repairs to an empty polygon
+        return None, repaired
     if isinstance(geom, (Polygon, MultiPolygon)):
         return geom, repaired
     # A collection (from make_valid, or a file's GeometryCollection): keep its polygons only.
-    parts = [p for p in shapely.get_parts(geom, recursive=True) if isinstance(p, Polygon) and not p.is_empty]
+    parts = [p for p in _parts(geom) if isinstance(p, Polygon) and not p.is_empty]
     if not parts:
         return None, repaired
     return (parts[0] if len(parts) == 1 else shapely.union_all(parts)), repaired
+
+
+def _parts(geom: BaseGeometry) -> list[BaseGeometry]:
+    """Single parts at any depth: collections may nest (Shapely 2.2's get_parts has no ``recursive``)."""
+    parts, pending = [], [geom]
+    while pending:
+        current = pending.pop()
+        if hasattr(current, "geoms"):
+            pending.extend(current.geoms)
+        else:
+            parts.append(current)
+    return parts
 
 
 def web_copy(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

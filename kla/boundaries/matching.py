@@ -75,7 +75,7 @@ def match_kelurahan(gdf: gpd.GeoDataFrame, wilayah: pd.DataFrame | None = None,
         raise BoundaryError(f"{name}: tidak berisi fitur; diharapkan satu fitur per kelurahan.")
     gdf = to_wgs84(gdf, name)
     column, mode = _key_column(gdf, index, name)
-    matched, unmatched, geoms, repaired = [], [], {}, 0
+    matched, unmatched, geoms, repaired, not_polygons = [], [], {}, 0, []
     for i, (value, geom) in enumerate(zip(gdf[column], gdf.geometry), start=1):
         m = match_name(_cell_text(value), index)
         ok = m.kode is not None and (mode == "nama" or m.cara == "kode")
@@ -83,9 +83,15 @@ def match_kelurahan(gdf: gpd.GeoDataFrame, wilayah: pd.DataFrame | None = None,
         repaired += fixed
         if not ok or polygon is None:
             unmatched.append(UnmatchedFeature(i, m.text, _unmatched_message(m, mode, geom, column)))
+            if ok:
+                not_polygons.append(unmatched[-1])
             continue
         matched.append(MatchedFeature(i, m.text, m.kode, m.nama, m.cara, describe_match(m)))
         geoms.setdefault(m.kode, []).append(polygon)
+    if not matched and not_polygons:
+        first = not_polygons[0]
+        raise BoundaryError(f"{name}: tidak ada fitur berbentuk poligon ({len(not_polygons)} fitur kelurahan tanpa "
+                            f"luas); fitur {first.baris}: {first.pesan} Berkas titik atau garis bukan batas wilayah.")
     if not matched:
         raise BoundaryError(f"{name}: tidak ada fitur yang cocok dengan kelurahan Balikpapan (kolom '{column}'); "
                             f"contoh nilai: {_examples(gdf[column])}.")
@@ -102,7 +108,12 @@ def _unmatched_message(m: NameMatch, mode: str, geom: BaseGeometry | None, colum
                 "diharapkan kode seperti 64.71.01.1001 atau 6471011001.")
     if m.kode is None:
         return f"kolom {column}: {describe_match(m)}"
-    kind = "kosong" if geom is None or geom.is_empty else f"{geom.geom_type}, bukan poligon"
+    if geom is None or geom.is_empty:
+        kind = "kosong"
+    elif geom.geom_type in ("Polygon", "MultiPolygon"):  # repairing it left nothing with an area
+        kind = f"{geom.geom_type} tanpa luas (titik segaris atau kurang dari 4 titik)"
+    else:
+        kind = f"{geom.geom_type}, bukan poligon"
     return f"{m.nama} ({m.kode}): geometri {kind}; diharapkan Polygon atau MultiPolygon."
 
 

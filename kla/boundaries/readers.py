@@ -6,13 +6,15 @@ import hashlib
 import io
 import re
 import tempfile
-import zipfile
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
 import pyogrio
+import pyogrio.raw
+import shapely
 
-from kla.boundaries import download
+from kla.boundaries import download, zipped
 from kla.boundaries.model import BoundaryError, Format, SourceInfo
 from kla.boundaries.wilayah_sql import parse_wilayah_sql
 
@@ -21,11 +23,11 @@ _SUFFIX_FORMATS: dict[str, Format] = {".geojson": "geojson", ".json": "geojson",
                                       ".zip": "zip", ".sql": "sql", ".shp": "shp"}
 
 
-def read_source(src: str | Path, *, timeout: float = 20.0,
+def read_source(src: str | Path, *, timeout: float = download.DEFAULT_TIMEOUT,
                 sha256: str | None = None) -> tuple[gpd.GeoDataFrame, SourceInfo]:
     """Read a boundary file from a path or an http(s) URL, as found (no reprojection, no matching)."""
     text = str(src)
-    is_url = isinstance(src, str) and bool(download.URL_LIKE.match(text))
+    is_url = isinstance(src, str) and download.is_url(text)
     expected = download.valid_sha256(sha256)  # checked before a download, not after
     data, name = ((download.fetch(text, timeout), download.url_name(text)) if is_url
                   else (download.read_path(Path(src)), Path(src).name))
@@ -33,15 +35,26 @@ def read_source(src: str | Path, *, timeout: float = 20.0,
     download.check_sha256(name, digest, expected)
     fmt = _sniff_format(data, name)
     if fmt == "shp":  # a bare .shp needs its .dbf/.prj beside it, so GDAL reads it from disk
-        gdf, layer = _read_vector(lambda: str(Path(src)), name, "shp"), None
-    elif fmt == "sql":
-        gdf, layer = parse_wilayah_sql(_decode(data, name), name), None
+        if is_url:
+            raise BoundaryError(f"{name}: Shapefile .shp lewat URL tidak dapat dibaca tanpa .dbf dan .prj-nya; "
+                                "diharapkan semua bagiannya dalam satu .zip.")
+        gdf, layer = _read_vector(lambda: str(Path(src)), name, "Shapefile"), None
     else:
-        gdf, layer = _read_container(data, name, fmt)
+        gdf, layer = _read_bytes(data, name, fmt)
     info = SourceInfo(name=name, url=text if is_url else None, sha256=digest, format=fmt,
                       size_bytes=len(data), layer=layer,
                       attribution=_attribution(data, digest, fmt, text if is_url else name))
     return gdf, info
+
+
+def _read_bytes(data: bytes, name: str, fmt: Format) -> tuple[gpd.GeoDataFrame, str | None]:
+    if fmt == "sql":
+        return parse_wilayah_sql(_decode(data, name), name), None
+    if fmt == "geojson":
+        return _read_vector(lambda: io.BytesIO(data), name, "GeoJSON"), None
+    if fmt == "gpkg":
+        return _largest_layer(data, name)
+    return _read_zip(data, name)
 
 
 def _attribution(data: bytes, digest: str, fmt: Format, label: str) -> str:
@@ -53,6 +66,9 @@ def _attribution(data: bytes, digest: str, fmt: Format, label: str) -> str:
 
 def _sniff_format(data: bytes, name: str) -> Format:
     """Content first (URLs often have no suffix), the file suffix only when content says nothing."""
+    if not data:
+        raise BoundaryError(f"{name}: berkas kosong (0 bita); diharapkan GeoJSON, GeoPackage, Shapefile dalam .zip, "
+                            "atau SQL wilayah_boundaries.")
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if data.startswith(b"PK\x03\x04"):
         return "zip"
@@ -84,19 +100,40 @@ READ_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, Va
 
 
 def _read_vector(open_source, name: str, what: str, layer: str | None = None) -> gpd.GeoDataFrame:
-    """Read one layer with pyogrio; GDAL's errors become a BoundaryError naming the file."""
-    try:
-        return gpd.read_file(open_source(), layer=layer, engine="pyogrio")
-    except READ_ERRORS as exc:
-        raise BoundaryError(f"{name}: tidak dapat dibaca sebagai {what} ({exc}).") from exc
+    """Read one layer with pyogrio; GDAL's errors become a BoundaryError naming the file.
+
+    A geometry GEOS refuses (an unclosed ring, a ring of three points) fails the whole read in
+    Shapely; the feature is then found and named. GDAL's own warning about it is silenced, since
+    the message says it better.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            return gpd.read_file(open_source(), layer=layer, engine="pyogrio")
+        except READ_ERRORS as exc:
+            raise BoundaryError(f"{name}: tidak dapat dibaca sebagai {what} ({exc}).") from exc
+        except shapely.errors.GEOSException as exc:
+            raise BoundaryError(_broken_geometry(open_source, layer, name, exc)) from exc
 
 
-def _read_container(data: bytes, name: str, fmt: Format) -> tuple[gpd.GeoDataFrame, str | None]:
-    if fmt == "geojson":
-        return _read_vector(lambda: io.BytesIO(data), name, "GeoJSON"), None
-    if fmt == "gpkg":
-        return _largest_layer(data, name)
-    return _read_zip(data, name)
+def _broken_geometry(open_source, layer: str | None, name: str, exc: Exception) -> str:
+    """Which feature holds the geometry that Shapely cannot build, and why, in Indonesian."""
+    _, _, blobs, fields = pyogrio.raw.read(open_source(), layer=layer)
+    bad = [i for i, blob in enumerate(blobs) if blob is not None and shapely.from_wkb(blob, on_invalid="ignore") is None]
+    text = str(exc)
+    if "closed" in text:
+        why = "cincin poligon tidak tertutup (titik terakhir tidak sama dengan titik pertama)"
+    elif "number of points" in text or "point array" in text:
+        why = "cincin poligon dengan kurang dari 4 titik"
+    else:
+        why = f"geometri tidak sah ({text})"
+    if not bad:
+        return f"{name}: {why}; diharapkan setiap cincin tertutup dengan paling sedikit 4 titik."
+    first = bad[0]
+    label = f" (“{fields[0][first]}”)" if fields else ""
+    more = f"; {len(bad) - 1} fitur lain juga" if len(bad) > 1 else ""
+    return (f"{name}: fitur {first + 1}{label}: {why}{more}; diharapkan setiap cincin tertutup (titik terakhir "
+            "sama dengan titik pertama) dengan paling sedikit 4 titik.")
 
 
 def _polygon_layers(source, name: str) -> list[str]:
@@ -124,26 +161,26 @@ def _largest_layer(data: bytes, name: str) -> tuple[gpd.GeoDataFrame, str | None
 
 
 def _read_zip(data: bytes, name: str) -> tuple[gpd.GeoDataFrame, str | None]:
-    """Extract each Shapefile of the zip (any folder depth) to a temp folder and keep the largest."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise BoundaryError(f"{name}: arsip zip rusak ({exc}).") from exc
-    with archive, tempfile.TemporaryDirectory(prefix="kla-shp-") as tmp:
-        shps = [m for m in archive.namelist() if m.lower().endswith(".shp") and "__MACOSX" not in m]
-        if not shps:
-            raise BoundaryError(f"{name}: tidak ada berkas .shp di dalam zip; diharapkan Shapefile (.shp, .dbf, .shx, .prj).")
-        frames = [(_read_zip_member(archive, member, Path(tmp) / str(i), name), member)
-                  for i, member in enumerate(shps)]
+    """Each Shapefile of the zip (any folder depth), else each GeoJSON, GeoPackage or SQL file in it:
+    the one with the most features. Extraction is capped (:mod:`kla.boundaries.zipped`)."""
+    with tempfile.TemporaryDirectory(prefix="kla-zip-") as tmp:
+        members = zipped.extract(data, name, Path(tmp))
+        shps = [m for m in members if m.path.suffix.lower() == ".shp"]
+        if shps:
+            frames = [(_read_vector(lambda m=m: str(m.path), f"{name}:{m.member}", "Shapefile"), m.member) for m in shps]
+        else:
+            frames = [(_read_inner(m, name), m.member) for m in members if m.path.suffix.lower() in zipped.SINGLE_FILES]
+        if not frames:
+            raise BoundaryError(f"{name}: hanya bagian Shapefile tanpa .shp ({', '.join(m.member for m in members[:5])}); "
+                                "diharapkan .shp bersama .dbf, .shx dan .prj-nya.")
     return max(frames, key=lambda pair: len(pair[0]))
 
 
-def _read_zip_member(archive: zipfile.ZipFile, shp: str, folder: Path, name: str) -> gpd.GeoDataFrame:
-    stem = shp[: -len(".shp")]
-    members = [info for info in archive.infolist() if info.filename.rsplit(".", 1)[0] == stem]
-    if sum(info.file_size for info in members) > 4 * download.MAX_BYTES:  # guards against zip bombs
-        raise BoundaryError(f"{name}: {shp} terlalu besar setelah diekstrak (lebih dari {4 * download.MAX_BYTES:,} bita).")
-    folder.mkdir(parents=True)
-    for info in members:  # written by base name only, so a "../" member cannot escape the folder
-        (folder / Path(info.filename).name).write_bytes(archive.read(info))
-    return _read_vector(lambda: str(folder / Path(shp).name), f"{name}:{shp}", "Shapefile")
+def _read_inner(member: zipped.Extracted, name: str) -> gpd.GeoDataFrame:
+    """A GeoJSON, GeoPackage or SQL file zipped on its own; a zip inside the zip is refused."""
+    label = f"{name}:{member.member}"
+    data = download.read_path(member.path, label)
+    fmt = _sniff_format(data, member.member)
+    if fmt in ("zip", "shp"):
+        raise BoundaryError(f"{label}: zip di dalam zip tidak dibuka; diharapkan berkas batas langsung di dalam zip.")
+    return _read_bytes(data, label, fmt)[0]
