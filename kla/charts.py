@@ -33,7 +33,7 @@ import plotly.graph_objects as go
 from kla import scoring
 from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_month, format_number, t
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
-from kla.text import escape_html
+from kla.text import escape_plotly
 
 # Okabe & Ito (2008). Yellow comes last: it is the hardest to see as a line on white.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
@@ -74,7 +74,11 @@ class Chart:
 
 @dataclass(frozen=True)
 class ChartMeta:
-    """What :func:`style` needs to know about a chart besides its figure."""
+    """What :func:`style` needs to know about a chart besides its figure.
+
+    ``title`` and ``subtitle`` are plotly text (data in them escaped with
+    :func:`kla.text.escape_plotly` by the caller); ``source`` is plain text, escaped by :func:`style`.
+    """
 
     name: str
     title: str
@@ -92,6 +96,11 @@ class ChartMeta:
 
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _wrap_plain(text: str, width: int) -> str:
+    """Plain text (from data) wrapped for plotly: each line escaped, then joined with ``<br>``."""
+    return "<br>".join(escape_plotly(line) for line in textwrap.wrap(text, width)) or escape_plotly(text)
 
 
 def _lines(text: str) -> int:
@@ -124,7 +133,8 @@ def style(fig: go.Figure, meta: ChartMeta, lang: Lang = "id") -> go.Figure:
     multi-line title anchored to the top of the figure).
     """
     title, subtitle = _wrap(meta.title, TITLE_CHARS), _wrap(meta.subtitle, SUBTITLE_CHARS)
-    footer = _wrap(source_line(meta.source, meta.period, lang), FOOTER_CHARS)
+    # The source names publishers and notes from sumber.csv: plain text, escaped here.
+    footer = _wrap_plain(source_line(meta.source, meta.period, lang), FOOTER_CHARS)
     rows = _legend_rows(fig) if meta.legend else 0
     legend_px = 12 + LEGEND_ROW_HEIGHT_PX * rows if rows else 0
     below_title = SUBTITLE_PX * _lines(subtitle) + legend_px + 14
@@ -456,7 +466,7 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
     unknown = [c for c in codes if c not in catalogue.index]
     if unknown:
         raise ValueError(f"Kode indikator tidak dikenal: {', '.join(unknown)}")
-    names = catalogue["nama_singkat" if lang == "id" else "nama_en"].map(escape_html)
+    names = catalogue["nama_singkat" if lang == "id" else "nama_en"].map(escape_plotly)
     rows = evaluasi[evaluasi["kode_indikator"].isin(list(codes))]
     data = rows.groupby(["tahun", "kode_indikator"], as_index=False)["poin"].sum()
     data = data.rename(columns={"kode_indikator": "kode"}).astype({"tahun": int, "poin": float})
@@ -505,9 +515,9 @@ def shortfall_bar(ranking: pd.DataFrame, top_n: int = 10, *, year: int | None = 
     top = ranking.head(top_n).reset_index(drop=True)
     data = top[["kode", "nama_id", "blok", "poin", "max_poin", "kekurangan", "kumulatif", "total_proyeksi"]].copy()
     data.insert(0, "peringkat", np.arange(1, len(data) + 1))
-    labels = [f"{_wrap(escape_html(n), LABEL_CHARS)} ({k})" for k, n in zip(top["kode"], top["nama_singkat"])]
+    labels = [f"{_wrap_plain(n, LABEL_CHARS)} ({k})" for k, n in zip(top["kode"], top["nama_singkat"])]
     fig = go.Figure()
-    custom = np.column_stack([top["nama_id"].map(escape_html), top["poin"], top["max_poin"]]) if len(top) else None
+    custom = np.column_stack([top["nama_id"].map(escape_plotly), top["poin"], top["max_poin"]]) if len(top) else None
     unit = t("poin", lang)
     fig.add_trace(go.Bar(
         x=data["kekurangan"].to_numpy(dtype=float), y=labels, orientation="h", marker_color=OKABE_ITO[1],
@@ -572,7 +582,7 @@ def kelurahan_compare(kel_totals: pd.DataFrame, codes: Sequence[str], *, source:
     _category_bands(fig, lang)
     _mark_gaps(fig, _gap_years(data["tahun"]), {}, lang)
     hover = _hover(["<b>%{customdata[0]}</b> · %{x}", f"%{{y:,.1f}} {t('poin', lang)}"])
-    drawn = chosen.assign(nama=chosen["nama"].map(escape_html))  # names come from a data file
+    drawn = chosen.assign(nama=chosen["nama"].map(escape_plotly))  # names come from a data file
     for i, code in enumerate(codes):
         own = drawn[drawn["kode_kelurahan"] == code]
         _year_line(fig, own["tahun"], own["total"], name=own["nama"].iloc[0], colour=_colour(i),
@@ -619,9 +629,9 @@ def initiatives_by(inisiatif: pd.DataFrame, by: str, *, kecamatan: Mapping[str, 
     data = pd.DataFrame({by: counts.index.astype(str), "jumlah": counts.to_numpy(dtype=int)})
     unit = t("grafik.inisiatif.satuan", lang)
     fig = go.Figure(go.Bar(
-        x=data["jumlah"].to_numpy(), y=[_wrap(escape_html(g), LABEL_CHARS) for g in data[by]], orientation="h",
+        x=data["jumlah"].to_numpy(), y=[_wrap_plain(g, LABEL_CHARS) for g in data[by]], orientation="h",
         marker_color=OKABE_ITO[2], text=[format_number(v, 0, lang) for v in data["jumlah"]],
-        textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=data[[by]].map(escape_html).to_numpy(dtype=object),
+        textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=data[[by]].map(escape_plotly).to_numpy(dtype=object),
         hovertemplate=_hover(["<b>%{customdata[0]}</b>", f"%{{x:,.0f}} {unit}"]),
     ))
     fig.update_yaxes(autorange="reversed", showgrid=False)

@@ -17,7 +17,7 @@ from kla.activities import activity_table
 from kla.i18n import Lang, block_name, format_number, t
 from kla.initiatives import initiative_table
 from kla.loading import Dataset
-from kla.text import escape_html
+from kla.text import escape_plotly
 
 
 class UnknownKelurahan(ValueError):
@@ -99,7 +99,7 @@ def block_chart(comparison: pd.DataFrame, nama: str, tahun: int, *, source: str 
     labels = [block_name(b, lang, short=True) for b in comparison["blok"]]
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        x=comparison["persen"].to_numpy(dtype=float), y=labels, orientation="h", name=escape_html(nama),
+        x=comparison["persen"].to_numpy(dtype=float), y=labels, orientation="h", name=escape_plotly(nama),
         marker_color=charts.OKABE_ITO[0], text=[format_number(v, 1, lang) + "%" for v in comparison["persen"]],
         textposition="inside", insidetextanchor="end", textfont=dict(size=14, color="white"),
         hovertemplate="<b>%{y}</b><br>%{x:,.1f}%<extra></extra>"))
@@ -111,7 +111,7 @@ def block_chart(comparison: pd.DataFrame, nama: str, tahun: int, *, source: str 
     fig.update_yaxes(autorange="reversed", showgrid=False)
     # Bars thick enough for their labels at 14 px: plotly shrinks inside text to the bar's height.
     fig.update_layout(height=170 + 58 * len(comparison), bargap=0.25, uniformtext=dict(minsize=13, mode="show"))
-    meta = charts.ChartMeta("profil_blok", t("profil.blok.judul", lang, nama=escape_html(nama), tahun=tahun),
+    meta = charts.ChartMeta("profil_blok", t("profil.blok.judul", lang, nama=escape_plotly(nama), tahun=tahun),
                             t("profil.blok.subjudul", lang), source or t("grafik.sumber_bawaan", lang), str(tahun), sample)
     data = comparison.assign(nama_kelurahan=nama)
     return charts._chart(fig, data, meta, lang, empty=comparison["persen"].isna().all())

@@ -308,8 +308,8 @@ def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: 
     subtitle = t("statis.subjudul_nama" if labels else "statis.subjudul", lang)
     base_source = charts._source(source, lang)
     credit = _attribution_text(attribution, lang)
-    # The source line and attribution may come from files; plotly would read their "<b>" as markup.
-    drawn_source = "; ".join(plotly_text(part) for part in (base_source, credit) if part)
+    # The source line and attribution may come from files: charts.style escapes the footer it draws.
+    drawn_source = "; ".join(part for part in (base_source, credit) if part)
     meta = charts.ChartMeta(NAME, title, subtitle, drawn_source, str(values.year), sample, ticks_px=6)
     fig.update_layout(height=HEIGHT, hoverdistance=30, dragmode=False)
     legend_rows = charts._legend_rows(fig)  # as charts.style counts them: for a phone

@@ -202,3 +202,24 @@ def test_text_from_data_files_is_escaped_before_plotly_renders_it(city):
         drawn = json.dumps(json.loads(chart.figure.to_json()))  # plotly's JSON writes "<" as \\u003c
         assert "<img" not in drawn and "&lt;img" in drawn, chart.name
     assert HOSTILE in compare.data["nama"].tolist()  # the data behind the chart keeps the real text
+
+
+QUOTED = 'Forum "Anak" & Remaja <b>tebal</b> <script>x</script>'
+
+
+def test_labels_read_as_typed_quotes_ampersands_and_tags_included(city):
+    """Plotly decodes &amp; &lt; &gt; but not &quot;: a quote must reach it as a quote."""
+    totals = scoring.kelurahan_totals(city.skor_kelurahan, city.wilayah)
+    totals.loc[totals["kode_kelurahan"] == "64.71.05.1010", "nama"] = QUOTED
+    indikator = city.indikator.assign(nama_singkat=QUOTED, nama_id=QUOTED)
+    drawn = [charts.kelurahan_compare(totals, ["64.71.05.1010"], source=QUOTED),
+             charts.shortfall_bar(scoring.shortfall_ranking(city.evaluasi_kota, indikator, 2025), source=QUOTED),
+             charts.indicator_trend(city.evaluasi_kota, indikator, ["KL-01"], source=QUOTED)]
+    for chart in drawn:
+        text = json.dumps(json.loads(chart.figure.to_json()), ensure_ascii=False)
+        assert "&quot;" not in text and "&#" not in text, chart.name
+        assert '\\"Anak\\" &amp; Remaja &lt;b&gt;tebal&lt;/b&gt; &lt;script&gt;' in text, chart.name
+        assert "<b>tebal" not in text and "<script" not in text, chart.name
+        footer = _annotation(chart, "sumber").text.replace("<br>", " ")
+        assert '"Anak" &amp; Remaja &lt;b&gt;tebal&lt;/b&gt;' in footer, footer  # the source line comes from data too
+        assert QUOTED in chart.source  # exports get the plain text
