@@ -144,13 +144,24 @@ def _add_geo(commands: argparse._SubParsersAction) -> None:
                          help="berkas atau URL http(s): GeoJSON, GeoPackage, Shapefile dalam .zip, "
                               "atau SQL wilayah_boundaries")
     install.add_argument("--sha256", default=None, metavar="HEX", help="tolak berkas bila sha256-nya berbeda")
-    install.add_argument("--timeout", type=float, default=20.0, metavar="DETIK",
-                         help="batas waktu tiap langkah unduhan (bawaan 20)")
+    install.add_argument("--timeout", type=_timeout_seconds, default=20.0, metavar="DETIK",
+                         help="batas waktu seluruh unduhan dalam detik (bawaan 20, paling lama 600)")
     install.add_argument("--wajib-lengkap", action="store_true", dest="wajib_lengkap",
                          help="gagal (tanpa memasang apa pun) bila ada kelurahan tanpa batas")
     install.set_defaults(run=_run_geo_install)
     status = geo_commands.add_parser("status", help="tampilkan batas yang terpasang; keluar 1 bila belum ada")
     status.set_defaults(run=_run_geo_status)
+
+
+def _timeout_seconds(text: str) -> float:
+    from kla.boundaries import UsageError, download  # only when --timeout is given to `geo install`
+
+    try:
+        return download.check_timeout(float(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan angka detik; tulis mis. 20 atau 2.5") from None
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _run_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -242,10 +253,13 @@ def _run_geo_install(args: argparse.Namespace) -> int:
     from kla.i18n import format_number
 
     folder = config.geo_dir()
-    had_previous = (folder / boundaries.GEOJSON_NAME).exists()
+    had_previous = (boundaries.installed_folder(folder) / boundaries.GEOJSON_NAME).exists()
     try:
         report = boundaries.install(args.src, folder, sha256=args.sha256, timeout=args.timeout,
                                     require_all=args.wajib_lengkap)
+    except boundaries.UsageError as exc:  # no such file, a folder, a malformed URL: wrong usage, one line
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return 2
     except (boundaries.BoundaryError, OSError) as exc:
         print(f"Gagal memasang batas kelurahan: {exc}", file=sys.stderr)
         print(f"Batas yang terpasang di {folder} tidak diubah.", file=sys.stderr)
@@ -261,23 +275,29 @@ def _run_geo_install(args: argparse.Namespace) -> int:
 
 
 def _run_geo_status(args: argparse.Namespace) -> int:
+    import hashlib
+
     from kla import boundaries
     from kla.geography import official_regions
     from kla.i18n import format_number
 
     folder = config.geo_dir()
     try:
-        gdf = boundaries.load_installed(folder)
-        info = boundaries.installed_info(folder) or {}
+        installed = boundaries.read_installed(folder)  # map and metadata of one and the same install
     except boundaries.BoundaryError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    if gdf is None:
+    if installed is None:
         print(f"Batas kelurahan belum terpasang di {folder}. Pasang dengan: "
               "python -m kla geo install [BERKAS_ATAU_URL]", file=sys.stderr)
         return 1
-    path = folder / boundaries.GEOJSON_NAME
-    print(f"Batas kelurahan terpasang: {path} ({_kb(path.stat().st_size)}), {len(gdf)} kelurahan, "
+    gdf, info, path = installed.boundaries, installed.info, installed.path
+    content = path.read_bytes()
+    if info.get("web_sha256") not in (None, hashlib.sha256(content).hexdigest()):
+        print(f"{folder}: keterangan {boundaries.INFO_NAME} tidak cocok dengan {boundaries.GEOJSON_NAME} yang terpasang "
+              f"(sisa pemasangan yang terputus); pasang ulang dengan {boundaries.INSTALL_HINT}.", file=sys.stderr)
+        return 1
+    print(f"Batas kelurahan terpasang: {folder / boundaries.GEOJSON_NAME} ({_kb(len(content))}), {len(gdf)} kelurahan, "
           f"{format_number(boundaries.vertex_count(gdf))} titik sudut.")
     print(f"Sumber: {info.get('url') or info.get('source', '(tidak tercatat)')}, sha256 {info.get('sha256', '-')}, "
           f"dipasang {info.get('installed_at', '-')}.")

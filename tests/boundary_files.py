@@ -116,3 +116,55 @@ def zip_shapefile(shared_geo: Path, folder: Path, name: str = "batas.zip") -> Pa
         for part in sorted(shp_dir.iterdir()):
             archive.write(part, f"data/{part.name}")
     return path
+
+
+# --- killing an install at a chosen moment -----------------------------------------------------------
+
+PAUSED_CALLS = ("mkdir", "rename", "replace", "rmdir", "symlink", "unlink")
+
+
+def kill_point_server() -> None:
+    """Run in a subprocess (``python -c``): reads ``STEP<TAB>SRC<TAB>GEO_DIR`` lines; for each, forks an
+    install of SRC into GEO_DIR that stops just before its STEP-th file-system change (an ``os`` call of
+    :data:`PAUSED_CALLS`) and prints ``PAUSE pid call path``, or prints ``DONE pid changes`` when it had
+    fewer; then ``ENDED pid status`` once that process is gone (the test SIGKILLs a paused one).
+
+    Forking from one warm process keeps each attempt at a few milliseconds instead of a Python start.
+    """
+    import os
+    import sys
+
+    from kla import boundaries
+
+    for line in sys.stdin:
+        step, src, geo_dir = line.rstrip("\n").split("\t")
+        pid = os.fork()
+        if pid == 0:
+            _install_pausing_at(boundaries, int(step), src, Path(geo_dir))
+        _, status = os.waitpid(pid, 0)
+        print(f"ENDED {pid} {status}", flush=True)
+
+
+def _install_pausing_at(boundaries, step: int, src: str, geo_dir: Path) -> None:  # noqa: ANN001
+    import os
+    import time
+
+    count = 0
+
+    def pausing(call):
+        def paused(*args, **kwargs):
+            nonlocal count
+            count += 1
+            if count == step:
+                print(f"PAUSE {os.getpid()} {call.__name__} {args[0] if args else ''}", flush=True)
+                time.sleep(3600)
+            return call(*args, **kwargs)
+        return paused
+
+    for name in PAUSED_CALLS:
+        setattr(os, name, pausing(getattr(os, name)))
+    try:
+        boundaries.install(src, geo_dir)
+        print(f"DONE {os.getpid()} {count}", flush=True)
+    finally:
+        os._exit(0)

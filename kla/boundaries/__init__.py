@@ -6,38 +6,50 @@ once when none is installed (:func:`ensure_installed`).
 
 Steps of an install, all in memory before anything is written:
 
-1. :func:`read_source`: bytes from a path or an http(s) URL (size cap, timeout, optional sha256),
-   format sniffed from the content (GeoJSON, GeoPackage, zipped Shapefile, or the
-   ``wilayah_boundaries`` SQL file of github.com/cahyadsn/wilayah_boundaries).
+1. :func:`read_source`: bytes from a path or an http(s) URL (:data:`MAX_BYTES`, one deadline for
+   the whole download, optional sha256), format sniffed from the content (GeoJSON, GeoPackage,
+   zipped Shapefile, or the ``wilayah_boundaries`` SQL file of github.com/cahyadsn/wilayah_boundaries);
+   a zip is extracted with a total cap of :data:`MAX_EXTRACTED_BYTES` however its headers lie.
 2. :func:`to_wgs84`: reproject to EPSG:4326 (a file without CRS must already be lon/lat).
 3. :func:`match_kelurahan`: one row per kelurahan, by code or else by name through
    :mod:`kla.geography` (the same matcher and aliases as the data imports), geometry repaired,
    duplicate features of one kelurahan dissolved, names taken from the official list.
 4. :func:`web_copy`: simplified and rounded to about 1 m, which cuts the map payload by about
    60% with no visible change at city zoom.
-5. Both files written atomically into ``KLA_GEO_DIR`` (default ``geo/``), the previous ones kept
-   in ``geo/.sebelumnya/``: ``kelurahan.geojson`` (the web copy) and ``kelurahan.json``
-   (metadata, keys: source, url, format, sha256, installed_at, features, vertices,
-   vertices_raw, missing, unmatched, attribution, size_bytes, web_sha256).
+5. ``kelurahan.geojson`` (the web copy) and ``kelurahan.json`` (metadata, keys: source, url,
+   format, sha256, installed_at, features, vertices, vertices_raw, missing, unmatched,
+   attribution, size_bytes, web_sha256) written into a new version folder of ``KLA_GEO_DIR``
+   (default ``geo/``) and made current together in one atomic step, the previous install kept
+   (:mod:`kla.boundaries.layout`). :func:`read_installed` reads both from the same install.
 
 Failures raise :class:`BoundaryError` with an Indonesian message naming the file, the feature,
 the field, the bad value and what was expected; the installed files are then left untouched.
+:class:`UsageError` (a BoundaryError) marks a wrong request: no such file, a malformed URL, a
+bad timeout or sha256; :class:`UnreachableError` a server that could not be reached in time.
 
-Modules: :mod:`~kla.boundaries.download` (bytes of a file or URL), :mod:`~kla.boundaries.readers`
-and :mod:`~kla.boundaries.wilayah_sql` (formats), :mod:`~kla.boundaries.matching` (kelurahan
-codes and names), :mod:`~kla.boundaries.geometry` (polygons, web copy, outlines),
-:mod:`~kla.boundaries.installer` (writing), :mod:`~kla.boundaries.layout` (the geo folder),
-:mod:`~kla.boundaries.status` (what is installed, the first start's download) and
+Modules: :mod:`~kla.boundaries.download` (bytes of a file or URL), :mod:`~kla.boundaries.readers`,
+:mod:`~kla.boundaries.zipped` and :mod:`~kla.boundaries.wilayah_sql` (formats),
+:mod:`~kla.boundaries.matching` (kelurahan codes and names), :mod:`~kla.boundaries.geometry`
+(polygons, web copy, outlines), :mod:`~kla.boundaries.installer` (the steps above),
+:mod:`~kla.boundaries.swap` (the atomic replacement), :mod:`~kla.boundaries.layout` (the geo
+folder), :mod:`~kla.boundaries.status` (what is installed, the first start's download) and
 :mod:`~kla.boundaries.report` (text for people). Tests that change a constant patch the module
 that defines it (``kla.boundaries.download.PINNED_URL``), which every user reads at call time.
 """
 
 from __future__ import annotations
 
-from kla.boundaries.download import MAX_BYTES, PINNED_ATTRIBUTION, PINNED_SHA256, PINNED_URL
+from kla.boundaries.download import (
+    DEFAULT_TIMEOUT,
+    MAX_BYTES,
+    MAX_TIMEOUT,
+    PINNED_ATTRIBUTION,
+    PINNED_SHA256,
+    PINNED_URL,
+)
 from kla.boundaries.geometry import GRID_SIZE, SIMPLIFY_TOLERANCE, kecamatan_outlines, vertex_count, web_copy
 from kla.boundaries.installer import install
-from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, PREVIOUS_DIR
+from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, PREVIOUS_DIR, installed_folder
 from kla.boundaries.matching import BALIKPAPAN_BOX, match_kelurahan, to_wgs84
 from kla.boundaries.model import (
     FORMAT_NAMES,
@@ -57,20 +69,23 @@ from kla.boundaries.readers import read_source
 from kla.boundaries.report import missing_line, report_lines
 from kla.boundaries.status import (
     RETRY_AFTER,
+    Installed,
     InstallStatus,
     _reset_attempt,
     ensure_installed,
     installed_info,
     load_installed,
+    read_installed,
 )
 from kla.boundaries.wilayah_sql import parse_wilayah_sql
+from kla.boundaries.zipped import MAX_EXTRACTED_BYTES
 
 __all__ = [
-    "BALIKPAPAN_BOX", "FAILED_MARKER", "FORMAT_NAMES", "GEOJSON_NAME", "GRID_SIZE", "INFO_NAME", "INSTALL_HINT",
+    "BALIKPAPAN_BOX", "DEFAULT_TIMEOUT", "MAX_EXTRACTED_BYTES", "MAX_TIMEOUT", "FAILED_MARKER", "FORMAT_NAMES", "GEOJSON_NAME", "GRID_SIZE", "INFO_NAME", "INSTALL_HINT",
     "MAX_BYTES", "OUTPUT_COLUMNS", "PINNED_ATTRIBUTION", "PINNED_SHA256", "PINNED_URL", "PREVIOUS_DIR",
-    "RETRY_AFTER", "SIMPLIFY_TOLERANCE", "BoundaryError", "Format", "InstallReport", "InstallStatus",
+    "RETRY_AFTER", "SIMPLIFY_TOLERANCE", "BoundaryError", "Format", "InstallReport", "InstallStatus", "Installed",
     "MatchReport", "MatchedFeature", "SourceInfo", "UnmatchedFeature", "UnreachableError", "UsageError",
-    "_reset_attempt", "ensure_installed", "install", "installed_info", "kecamatan_outlines", "load_installed",
-    "match_kelurahan", "missing_line", "parse_wilayah_sql", "read_source", "report_lines", "to_wgs84",
+    "_reset_attempt", "ensure_installed", "install", "installed_folder", "installed_info", "kecamatan_outlines", "load_installed",
+    "match_kelurahan", "missing_line", "parse_wilayah_sql", "read_installed", "read_source", "report_lines", "to_wgs84",
     "vertex_count", "web_copy",
 ]

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import shutil
 import time
 from pathlib import Path
 
@@ -15,11 +14,11 @@ import geopandas as gpd
 from kla import config
 from kla.boundaries import download
 from kla.boundaries.geometry import vertex_count, web_copy
-from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, PREVIOUS_DIR
+from kla.boundaries.layout import GEOJSON_NAME, INFO_NAME
 from kla.boundaries.matching import check_location, match_kelurahan
 from kla.boundaries.model import OUTPUT_COLUMNS, BoundaryError, InstallReport, MatchReport, SourceInfo
 from kla.boundaries.readers import read_source
-from kla.loading import write_bytes_atomic
+from kla.boundaries.swap import swap_in
 
 
 def _geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
@@ -27,14 +26,17 @@ def _geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
 
 
 def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str | None = None,
-            timeout: float = 20.0, require_all: bool = False) -> InstallReport:
+            timeout: float = download.DEFAULT_TIMEOUT, require_all: bool = False) -> InstallReport:
     """Install boundaries from ``src`` (default: the pinned public file) into ``geo_dir``.
 
     Kelurahan without a feature are reported in ``match.missing`` and installed without a shape
     (the map shows them as absent) unless ``require_all``; no match at all is an error. Nothing
-    is written unless every step succeeded.
+    is written unless every step succeeded, and then the web copy and its metadata replace the
+    installed pair in one step (:mod:`kla.boundaries.swap`). ``timeout``: one deadline in seconds
+    for the whole download.
     """
     started = time.monotonic()
+    timeout = download.check_timeout(timeout)
     geo_dir = Path(geo_dir) if geo_dir is not None else config.geo_dir()
     if src is None or str(src) == download.PINNED_URL:
         src, sha256 = download.PINNED_URL, sha256 or download.PINNED_SHA256
@@ -50,7 +52,7 @@ def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str 
     _verify_readable(data, len(web), source.name)
     info = _metadata(source, report, web, vertex_count(matched), data)
     geojson_path, info_path = geo_dir / GEOJSON_NAME, geo_dir / INFO_NAME
-    _write_install(geo_dir, data, json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8"))
+    swap_in(geo_dir, {GEOJSON_NAME: data, INFO_NAME: json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8")})
     return InstallReport(geojson_path, info_path, source, report, len(web), vertex_count(matched),
                          vertex_count(web), len(data), time.monotonic() - started)
 
@@ -72,19 +74,3 @@ def _metadata(source: SourceInfo, report: MatchReport, web: gpd.GeoDataFrame, ve
         "missing": list(report.missing), "unmatched": [u.teks for u in report.unmatched],
         "attribution": source.attribution, "size_bytes": len(data), "web_sha256": hashlib.sha256(data).hexdigest(),
     }
-
-
-def _write_install(geo_dir: Path, geojson: bytes, info: bytes) -> None:
-    # GeoJSON first: if the process dies between the two writes, the map still works and only
-    # the metadata is one install behind.
-    for filename, data in ((GEOJSON_NAME, geojson), (INFO_NAME, info)):
-        _keep_previous(geo_dir / filename)
-        write_bytes_atomic(geo_dir / filename, data)
-    (geo_dir / FAILED_MARKER).unlink(missing_ok=True)
-
-
-def _keep_previous(path: Path) -> None:
-    if path.exists():
-        backup = path.parent / PREVIOUS_DIR / path.name
-        backup.parent.mkdir(exist_ok=True)
-        shutil.copy2(path, backup)

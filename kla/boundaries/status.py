@@ -14,7 +14,7 @@ import geopandas as gpd
 
 from kla import config
 from kla.boundaries.installer import install
-from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME
+from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, installed_folder
 from kla.boundaries.model import INSTALL_HINT, OUTPUT_COLUMNS, BoundaryError, InstallReport, UnreachableError
 from kla.boundaries.readers import READ_ERRORS
 from kla.loading import write_bytes_atomic
@@ -46,9 +46,29 @@ def _status(state: StatusState, report: InstallReport | None = None, **values: s
     return InstallStatus(state, key, values, STRINGS[key]["id"].format(**values), report)
 
 
+@dataclass(frozen=True)
+class Installed:
+    """The installed pair, read from one version folder: the web copy, its metadata, the copy's file."""
+
+    boundaries: gpd.GeoDataFrame
+    info: dict
+    path: Path
+
+
+def read_installed(geo_dir: Path | None = None) -> Installed | None:
+    """Web copy and metadata of one and the same install (``.aktif`` resolved once), ``None`` when
+    nothing is installed; BoundaryError when either is broken. Metadata missing next to a web copy
+    (installed by hand) reads as ``{}``."""
+    folder = installed_folder(Path(geo_dir) if geo_dir is not None else config.geo_dir())
+    gdf = load_installed(folder)
+    if gdf is None:
+        return None
+    return Installed(gdf, installed_info(folder) or {}, folder / GEOJSON_NAME)
+
+
 def load_installed(geo_dir: Path | None = None) -> gpd.GeoDataFrame | None:
     """The installed web copy, ``None`` when nothing is installed; BoundaryError when it is broken."""
-    path = (Path(geo_dir) if geo_dir is not None else config.geo_dir()) / GEOJSON_NAME
+    path = installed_folder(Path(geo_dir) if geo_dir is not None else config.geo_dir()) / GEOJSON_NAME
     if not path.exists():
         return None
     try:
@@ -64,7 +84,7 @@ def load_installed(geo_dir: Path | None = None) -> gpd.GeoDataFrame | None:
 
 def installed_info(geo_dir: Path | None = None) -> dict | None:
     """The metadata written by :func:`install`, ``None`` when absent; BoundaryError when unreadable."""
-    path = (Path(geo_dir) if geo_dir is not None else config.geo_dir()) / INFO_NAME
+    path = installed_folder(Path(geo_dir) if geo_dir is not None else config.geo_dir()) / INFO_NAME
     if not path.exists():
         return None
     try:
@@ -76,9 +96,7 @@ def installed_info(geo_dir: Path | None = None) -> dict | None:
     return info
 
 
-# ---------------------------------------------------------------------------------------------
-# 7. First start: one automatic download
-# ---------------------------------------------------------------------------------------------
+# --- first start: one automatic download ----------------------------------------------------------
 
 # Streamlit runs sessions in threads; the lock makes two first visitors share one attempt.
 _ATTEMPT_LOCK = threading.Lock()
@@ -91,12 +109,13 @@ def ensure_installed(geo_dir: Path | None = None, timeout: float = 3.0) -> Insta
     Retries are limited twice: once per process (module flag), and after a failure a marker
     ``geo/.unduh_gagal`` holding the failure time stops restarts within :data:`RETRY_AFTER` from
     trying again, so an offline machine does not wait ``timeout`` seconds on every start.
-    A manual ``python -m kla geo install`` always works and clears the marker.
+    ``timeout`` bounds the whole download (:func:`kla.boundaries.download.fetch`), so visitors
+    waiting on the lock wait that long at most, however slowly a server sends. A manual ``python -m kla geo install`` always works and clears the marker.
     """
     global _LAST_ATTEMPT
     geo_dir = Path(geo_dir) if geo_dir is not None else config.geo_dir()
     with _ATTEMPT_LOCK:
-        if (geo_dir / GEOJSON_NAME).exists():
+        if (installed_folder(geo_dir) / GEOJSON_NAME).exists():
             return _installed_status(geo_dir)
         if _LAST_ATTEMPT is not None:
             return _LAST_ATTEMPT
