@@ -7,12 +7,16 @@ Rows are numbered as a person sees them in a spreadsheet: the header is row 1, s
 data row is row 2.
 
 Checks that need other files (codes that must exist elsewhere, totals) live in
-``kla.loading``; this module only knows one file at a time.
+``kla.checks``; this module only knows one file at a time. Nothing here raises for bad cells:
+a number too big for its type, a date in the year 9999 or a 50 MB description is a problem like
+any other, and a cell that is reported is left empty in the typed table, so checks across files
+never trip over it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -71,6 +75,17 @@ INDICATOR_CODE = r"(KL|K[1-5])-\d{2}"
 # Rough box around Kota Balikpapan: a point outside it is a typo (swapped lat/lon, missing minus).
 LAT_RANGE = (-1.45, -0.90)
 LON_RANGE = (116.60, 117.20)
+# Longest text a cell may hold: every cell is sent to every visitor, so a pasted document (or a
+# 50 MB one) is reported rather than shown or cut silently. Names and labels are short.
+TEXT_CAP = 2000
+NAME_CAP = 200
+LABEL_CAP = 60  # chart labels
+# Years a date may fall in. The KLA programme began in 2006; initiatives may be older.
+# "9999-12-31" as "no end yet" is refused: an empty cell says that.
+KLA_YEARS = (2006, 2100)
+INITIATIVE_YEARS = (1970, 2100)
+# Beyond 2**53 a float no longer holds every integer: such a number is never read as an integer.
+_EXACT_INT = 2**53
 
 
 @dataclass(frozen=True)
@@ -96,7 +111,12 @@ class Problem:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its type, whether it may be empty, and its allowed values or range."""
+    """One column: its type, whether it may be empty, and its allowed values or range.
+
+    ``min``/``max``: the range of a number, or of the year of a date. ``max_length``: the most
+    characters a free-text cell may hold (text with a ``pattern`` or ``allowed`` values is
+    bounded by those instead).
+    """
 
     name: str
     kind: Kind = "str"
@@ -108,6 +128,11 @@ class Column:
     description: str = ""
     unit: str = ""
     example: str = ""
+    max_length: int = TEXT_CAP
+
+    @property
+    def free_text(self) -> bool:
+        return self.kind == "str" and self.pattern is None and self.allowed is None
 
     def expectation(self) -> str:
         """What a valid cell looks like, in words, for error messages and the data dictionary."""
@@ -122,12 +147,17 @@ class Column:
         }[self.kind]
         if self.pattern:
             words += f" dengan pola {self.pattern}"
+        if self.free_text:
+            words += f", paling panjang {self.max_length} karakter"
+        year = " tahun" if self.kind == "date" else ""
         if self.min is not None and self.max is not None:
-            words += f" antara {_num(self.min)} dan {_num(self.max)}"
+            words += f" antara{year} {_num(self.min)} dan {_num(self.max)}"
         elif self.min is not None:
-            words += f" paling kecil {_num(self.min)}"
+            words += f" paling kecil{year} {_num(self.min)}"
         elif self.max is not None:
-            words += f" paling besar {_num(self.max)}"
+            words += f" paling besar{year} {_num(self.max)}"
+        if self.kind == "date" and not self.required:
+            words += " (kosongkan bila belum ada tanggalnya, bukan 9999-12-31)"
         return words
 
 
@@ -141,6 +171,7 @@ class FileSpec:
     key: tuple[str, ...] = ()
     description: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    unique: tuple[tuple[str, ...], ...] = ()  # further column sets that must be unique, like the key
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -158,9 +189,10 @@ def parse_table(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> tuple[pd.Data
     """Check a table of text cells against ``spec``; return typed columns and all problems.
 
     ``raw`` holds strings (empty string for an empty cell). Unknown extra columns are kept as
-    text, because staff often add a notes column and that should not break loading.
+    text, because staff often add a notes column and that should not break loading. A cell that
+    is reported is empty (missing) in the typed table.
     """
-    problems = _missing_columns(raw, spec, berkas)
+    problems = _repeated_headers(raw, berkas) or _missing_columns(raw, spec, berkas)
     if problems:
         return pd.DataFrame(), problems
     out = pd.DataFrame(index=raw.index)
@@ -175,6 +207,18 @@ def parse_table(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> tuple[pd.Data
     for extra in raw.columns.difference([c.name for c in spec.columns]):
         out[extra] = raw[extra]
     return out.reset_index(drop=True), problems
+
+
+def _repeated_headers(raw: pd.DataFrame, berkas: str) -> list[Problem]:
+    """A header written twice: pandas would keep one column of that name and lose the other."""
+    names = [str(c) for c in raw.columns]
+    problems = []
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+        positions = [i for i, n in enumerate(names, start=1) if n == name]
+        where = ", ".join(map(str, positions))
+        problems.append(Problem(berkas, 1, name, None, f"judul kolom '{name}' tertulis {len(positions)} kali "
+                                f"(kolom ke-{where}); setiap judul kolom hanya boleh ada sekali"))
+    return problems
 
 
 def _missing_columns(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Problem]:
@@ -201,14 +245,22 @@ def _parse_column(
     # A column that is the whole key (ids) has as many distinct cells as rows: checked as it is.
     codes, text = _distinct_text(cells) if distinct else (np.arange(len(cells)), _stripped(cells))
     empty = text.eq("")
-    values, bad = _convert(text, col)
+    values, bad, numbers = _convert(text, col)
     bad &= ~empty
     problems = _report(text, codes, bad, col, berkas, col.expectation())
     if col.required:
         problems += _report(text, codes, empty, col, berkas, "diisi (kolom wajib)", show_value=False)
-    if col.min is not None or col.max is not None:
-        out_of_range = _out_of_range(values, col) & ~empty & ~bad
+    rejected = bad
+    if numbers is not None:
+        out_of_range = _out_of_range(numbers, col) & ~empty & ~bad
         problems += _report(text, codes, out_of_range, col, berkas, col.expectation())
+        rejected = rejected | out_of_range
+    if col.free_text:
+        too_long = text.str.len().gt(col.max_length)
+        problems += _report(text, codes, too_long, col, berkas, lambda cell: (
+            f"teks paling panjang {col.max_length} karakter (sel ini {len(cell)} karakter); ringkas isinya"))
+        rejected = rejected | too_long
+    values = values.where(~rejected.to_numpy(dtype=bool))  # reported cells never reach checks across files
     return pd.Series(values.array.take(codes), index=cells.index, name=cells.name), problems
 
 
@@ -222,28 +274,36 @@ def _stripped(cells: pd.Series) -> pd.Series:
     return cells.fillna("").astype(str).str.strip().reset_index(drop=True)
 
 
-def _convert(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
-    """Typed values and a mask of cells that could not be read as the column's type."""
+def _convert(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series, pd.Series | None]:
+    """Typed values, a mask of cells that could not be read as the column's type, and the numbers
+    a range applies to (the values, or the years of dates; ``None`` when the column has no range)."""
+    ranged = col.min is not None or col.max is not None
     if col.kind in ("int", "float"):
         normalised = text.where(text.str.contains(".", regex=False), text.str.replace(",", ".", regex=False))
-        numbers = pd.to_numeric(normalised, errors="coerce")
-        bad = numbers.isna()
+        # float64 whatever pandas picks (uint64 for 2**64 - 1): huge numbers compare, never overflow.
+        numbers = pd.to_numeric(normalised, errors="coerce").astype("float64")
+        bad = ~np.isfinite(numbers)  # empty, words, "nan", "inf", 1e400
         if col.kind == "int":
             # Digits only (Excel may add ".0"): "12.000" is Indonesian for twelve thousand, and
             # silently reading it as 12 would be worse than asking for the plain number.
             bad |= ~text.str.fullmatch(r"-?\d+(\.0)?")
-            return numbers.where(~bad).astype("Int64"), bad
-        return numbers.astype("float64"), bad
+            exact = numbers.abs().le(_EXACT_INT)
+            if not ranged:
+                bad |= ~exact
+            return numbers.where(~bad & exact).astype("Int64"), bad, numbers
+        return numbers, bad, numbers if ranged else None
     if col.kind == "date":
-        dates = _parse_dates(text)
-        return dates, dates.isna()
+        dates, years = _parse_dates(text)
+        # A well-formed date outside what datetime64 holds (the year 9999) is out of range, not unreadable.
+        return dates, dates.isna() & ~(years.notna() & ~years.between(*_DATE_YEARS)), years if ranged else None
     if col.kind == "bool":
         lower = text.str.casefold()
         values = pd.Series(pd.NA, index=text.index, dtype="boolean")
         values[lower.isin(TRUE_WORDS)] = True
         values[lower.isin(FALSE_WORDS)] = False
-        return values, values.isna()
-    return _convert_text(text, col)
+        return values, values.isna(), None
+    values, bad = _convert_text(text, col)
+    return values, bad, None
 
 
 def _convert_text(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
@@ -262,48 +322,78 @@ def _convert_text(text: pd.Series, col: Column) -> tuple[pd.Series, pd.Series]:
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 
 
-def _parse_dates(text: pd.Series) -> pd.Series:
+# The years datetime64[ns] holds (1677-09-21 to 2262-04-11), with a margin; other years are
+# never converted.
+_DATE_YEARS = (1700, 2200)
+_DATE_YEAR = re.compile(r"^(\d{4})-\d{1,2}-\d{1,2}$|^\d{1,2}[/-]\d{1,2}[/-](\d{4})$")
+
+
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Dates (NaT when unreadable) and the year each cell is written with (NaN when none)."""
     # Excel cells come through as "2025-08-17 00:00:00": the time part carries nothing here.
     text = text.str.replace(r" 00:00:00$", "", regex=True)
+    parts = text.str.extract(_DATE_YEAR)
+    years = pd.to_numeric(parts[0].fillna(parts[1]), errors="coerce").astype("float64")
     result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     for fmt in DATE_FORMATS:
-        todo = result.isna() & text.ne("")
+        todo = result.isna() & years.between(*_DATE_YEARS)
         if not todo.any():
             break
         result[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    return result
+    return result, years
 
 
-def _out_of_range(values: pd.Series, col: Column) -> pd.Series:
-    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
-    mask = pd.Series(False, index=values.index)
+def _out_of_range(numbers: pd.Series, col: Column) -> pd.Series:
+    mask = pd.Series(False, index=numbers.index)
     if col.min is not None:
         mask |= numbers < col.min
     if col.max is not None:
         mask |= numbers > col.max
+    if col.kind == "int":
+        mask |= numbers.abs() > _EXACT_INT
     return mask.fillna(False)
 
 
 def _report(
-    text: pd.Series, codes: np.ndarray, mask: pd.Series, col: Column, berkas: str, harapan: str,
-    show_value: bool = True,
+    text: pd.Series, codes: np.ndarray, mask: pd.Series, col: Column, berkas: str,
+    harapan: str | Callable[[str], str], show_value: bool = True,
 ) -> list[Problem]:
-    """One problem per row whose distinct cell is marked in ``mask``, in row order."""
+    """One problem per row whose distinct cell is marked in ``mask``, in row order.
+
+    ``harapan``: what was expected, or a function of the cell that says it.
+    """
     marked = mask.to_numpy(dtype=bool)
     if not marked.any():
         return []
     rows = np.flatnonzero(marked[codes])
+    expected = harapan if callable(harapan) else lambda _: harapan
     return [
-        Problem(berkas, int(i) + 2, col.name, str(text.iat[codes[i]]) if show_value else None, harapan)
+        Problem(berkas, int(i) + 2, col.name, shown(text.iat[codes[i]]) if show_value else None,
+                expected(text.iat[codes[i]]))
         for i in rows
     ]
 
 
+SHOWN_CHARS = 80
+
+
+def shown(value: object) -> str:
+    """A cell as a message quotes it: long text is cut (a 50 MB cell must not become a 50 MB message)."""
+    text = str(value)
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return f"{text[:SHOWN_CHARS - 20]}… ({len(text)} karakter)"
+
+
 def _duplicate_keys(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Problem]:
-    if not spec.key or any(k not in raw.columns for k in spec.key):
+    return [p for key in (spec.key, *spec.unique) for p in _duplicates(raw, key, berkas)]
+
+
+def _duplicates(raw: pd.DataFrame, key: tuple[str, ...], berkas: str) -> list[Problem]:
+    if not key or any(k not in raw.columns for k in key):
         return []
-    keys = pd.DataFrame({k: _key_codes(raw[k]) for k in spec.key})
-    dup = keys.iloc[:, 0].duplicated(keep=False) if len(spec.key) == 1 else keys.duplicated(keep=False)
+    keys = pd.DataFrame({k: _key_codes(raw[k]) for k in key})
+    dup = keys.iloc[:, 0].duplicated(keep=False) if len(key) == 1 else keys.duplicated(keep=False)
     involved = keys[dup.to_numpy()]  # usually empty: stays cheap at 1M rows
     problems = []
     first_row: dict[tuple, int] = {}
@@ -311,9 +401,9 @@ def _duplicate_keys(raw: pd.DataFrame, spec: FileSpec, berkas: str) -> list[Prob
         if key_values not in first_row:
             first_row[key_values] = position
             continue
-        shown = " / ".join(str(raw[k].iat[position]) for k in spec.key)
+        value = " / ".join(str(raw[k].iat[position]) for k in key)
         harapan = f"unik; kunci ini sudah dipakai di baris {first_row[key_values] + 2}"
-        problems.append(Problem(berkas, int(position) + 2, "+".join(spec.key), shown, harapan))
+        problems.append(Problem(berkas, int(position) + 2, "+".join(key), shown(value), harapan))
     return problems
 
 
@@ -362,20 +452,21 @@ INDIKATOR = _register(FileSpec(
     "Katalog indikator KLA",
     (
         Column("kode", pattern=INDICATOR_CODE, description="Kode indikator (kode kami, bukan kode resmi)", example="K3-15"),
-        Column("nomor", "int", min=1, max=24, description="Nomor urut indikator 1-24", example="15"),
+        Column("nomor", "int", min=1, max=24, description="Nomor urut indikator 1-24, setiap nomor sekali", example="15"),
         Column("blok", allowed=BLOCKS, description="Kelembagaan (KL) atau Klaster I-V (K1-K5)", example="K3"),
-        Column("nama_id", description="Nama indikator (Indonesia)", example="Fasilitas kesehatan dengan pelayanan ramah anak"),
-        Column("nama_en", description="Nama indikator (Inggris)", example="Child-friendly health facilities"),
-        Column("nama_singkat", description="Label pendek untuk grafik", example="Puskesmas ramah anak"),
+        Column("nama_id", description="Nama indikator (Indonesia)", example="Fasilitas kesehatan dengan pelayanan ramah anak", max_length=NAME_CAP),
+        Column("nama_en", description="Nama indikator (Inggris)", example="Child-friendly health facilities", max_length=NAME_CAP),
+        Column("nama_singkat", description="Label pendek untuk grafik", example="Puskesmas ramah anak", max_length=LABEL_CAP),
         Column("max_poin", "float", min=0.5, max=1000, description="Poin maksimum (ilustratif: bobot resmi tidak diumumkan); jumlah 24 indikator = 1000", unit="poin", example="45"),
-        Column("satuan", description="Satuan ukuran indikator", example="% puskesmas"),
+        Column("satuan", description="Satuan ukuran indikator", example="% puskesmas", max_length=NAME_CAP),
         Column("definisi", description="Definisi / cara ukur", example="Persentase puskesmas yang menerapkan PRAP"),
-        Column("sumber_data", description="Sumber data indikator", example="Dinas Kesehatan"),
-        Column("periode", description="Periode data", example="tahunan"),
-        Column("penanggung_jawab", description="Perangkat daerah penanggung jawab", example="Dinas Kesehatan"),
+        Column("sumber_data", description="Sumber data indikator", example="Dinas Kesehatan", max_length=NAME_CAP),
+        Column("periode", description="Periode data", example="tahunan", max_length=NAME_CAP),
+        Column("penanggung_jawab", description="Perangkat daerah penanggung jawab", example="Dinas Kesehatan", max_length=NAME_CAP),
         Column("bobot_ilustratif", "bool", description="ya bila max_poin hanya ilustrasi", example="ya"),
     ),
     key=("kode",),
+    unique=(("nomor",),),
     description="24 indikator KLA dalam 6 blok, dengan metadata (definisi, satuan, sumber, periode, penanggung jawab).",
 ))
 
@@ -383,7 +474,7 @@ EVALUASI_KOTA = _register(FileSpec(
     "evaluasi_kota",
     "Nilai evaluasi KLA kota per indikator",
     (
-        Column("tahun", "int", min=2006, max=2100, description="Tahun putaran evaluasi", example="2025"),
+        Column("tahun", "int", min=KLA_YEARS[0], max=KLA_YEARS[1], description="Tahun putaran evaluasi", example="2025"),
         Column("kode_indikator", pattern=INDICATOR_CODE, description="Kode indikator (lihat indikator.csv)", example="K3-15"),
         Column(_POINTS, "float", min=0, max=1000, description="Poin yang diperoleh; tidak boleh melebihi max_poin indikator", unit="poin", example="38,5"),
     ),
@@ -395,7 +486,7 @@ KATEGORI_RESMI = _register(FileSpec(
     "kategori_resmi",
     "Kategori KLA Balikpapan yang diumumkan",
     (
-        Column("tahun", "int", min=2006, max=2100, example="2023"),
+        Column("tahun", "int", min=KLA_YEARS[0], max=KLA_YEARS[1], example="2023"),
         Column("kategori", allowed=CATEGORY_NAMES, required=False, description="Kategori resmi; kosong bila tidak ada putaran", example="Utama"),
         Column("skor_dilaporkan", "float", required=False, min=0, max=1000, description="Skor yang dilaporkan media/pejabat, bila ada", unit="poin", example="891"),
         Column("sumber", description="Sumber publik (URL)", example="https://www.niaga.asia/?p=160740"),
@@ -409,7 +500,7 @@ SKOR_KELURAHAN = _register(FileSpec(
     "skor_kelurahan",
     "Penilaian kelurahan layak anak per blok",
     (
-        Column("tahun", "int", min=2006, max=2100, example="2025"),
+        Column("tahun", "int", min=KLA_YEARS[0], max=KLA_YEARS[1], example="2025"),
         _code_col("kode_kelurahan", "kelurahan", description="Kode Kemendagri kelurahan"),
         Column("blok", allowed=BLOCKS, example="K4"),
         Column(_POINTS, "float", min=0, max=1000, description="Poin blok; tidak boleh melebihi jumlah max_poin indikator blok itu", unit="poin", example="120"),
@@ -423,15 +514,15 @@ INISIATIF = _register(FileSpec(
     "Inisiatif masyarakat dan layanan",
     (
         Column("id", pattern=r"INI-\d{4,}", example="INI-0042"),
-        Column("nama", example="Taman Baca Pelangi"),
+        Column("nama", example="Taman Baca Pelangi", max_length=NAME_CAP),
         Column("jenis", allowed=INITIATIVE_TYPES, example="Taman Baca Komunitas"),
         _code_col("kode_kelurahan", "kelurahan", description="Kode kelurahan lokasi inisiatif"),
         Column("blok", allowed=BLOCKS, description="Blok KLA yang paling didukung", example="K4"),
         Column("jenis_mitra", allowed=PARTNER_TYPES, example="komunitas"),
-        Column("nama_mitra", example="Komunitas Baca Balikpapan"),
+        Column("nama_mitra", example="Komunitas Baca Balikpapan", max_length=NAME_CAP),
         Column("status", allowed=INITIATIVE_STATUSES, example="berjalan"),
-        Column("tanggal_mulai", "date", example="2024-03-01"),
-        Column("tanggal_selesai", "date", required=False, description="Kosong bila masih berjalan", example="2025-06-30"),
+        Column("tanggal_mulai", "date", min=INITIATIVE_YEARS[0], max=INITIATIVE_YEARS[1], example="2024-03-01"),
+        Column("tanggal_selesai", "date", required=False, min=INITIATIVE_YEARS[0], max=INITIATIVE_YEARS[1], description="Kosong bila masih berjalan", example="2025-06-30"),
         Column("lat", "float", required=False, min=LAT_RANGE[0], max=LAT_RANGE[1], description="Lintang (opsional)", unit="derajat", example="-1.2379"),
         Column("lon", "float", required=False, min=LON_RANGE[0], max=LON_RANGE[1], description="Bujur (opsional)", unit="derajat", example="116.8529"),
         Column("deskripsi", required=False, example="Lapak baca setiap Sabtu sore"),
@@ -445,11 +536,11 @@ KEGIATAN = _register(FileSpec(
     "Log kegiatan",
     (
         Column("id", pattern=r"KEG-\d{4,}", example="KEG-000123"),
-        Column("tanggal", "date", example="2025-05-23"),
+        Column("tanggal", "date", min=KLA_YEARS[0], max=KLA_YEARS[1], example="2025-05-23"),
         Column("jenis", allowed=ACTIVITY_TYPES, example="sosialisasi KIE"),
-        Column("judul", example="Sosialisasi pencegahan perundungan"),
+        Column("judul", example="Sosialisasi pencegahan perundungan", max_length=NAME_CAP),
         _code_col("kode_kelurahan", "kelurahan", required=False, description="Kode kelurahan; kosong = tingkat kota"),
-        Column("penyelenggara", description="OPD atau mitra penyelenggara", example="DP3AKB"),
+        Column("penyelenggara", description="OPD atau mitra penyelenggara", example="DP3AKB", max_length=NAME_CAP),
         Column("peserta_anak", "int", min=0, max=100_000, unit="orang", example="45"),
         Column("peserta_dewasa", "int", min=0, max=100_000, unit="orang", example="12"),
         Column("blok", allowed=BLOCKS, example="K5"),
@@ -463,7 +554,7 @@ PETA_JALAN = _register(FileSpec(
     "peta_jalan",
     "Peta jalan menuju Paripurna",
     (
-        Column("tahun", "int", min=2006, max=2100, example="2027"),
+        Column("tahun", "int", min=KLA_YEARS[0], max=KLA_YEARS[1], example="2027"),
         Column("blok", allowed=(*BLOCKS, "TOTAL"), description="Blok, atau TOTAL untuk skor total", example="TOTAL"),
         Column("target_poin", "float", min=0, max=1000, unit="poin", example="905"),
     ),
@@ -477,7 +568,7 @@ WILAYAH = _register(FileSpec(
     (
         Column("kode", pattern=rf"{KECAMATAN_CODE}|{KELURAHAN_CODE}", description="Kode Kemendagri", example="64.71.05.1010"),
         Column("tingkat", allowed=REGION_LEVELS, example="kelurahan"),
-        Column("nama", description="Nama resmi (ejaan Kepmendagri 2025)", example="Sungainangka"),
+        Column("nama", description="Nama resmi (ejaan Kepmendagri 2025)", example="Sungainangka", max_length=NAME_CAP),
         Column("kode_induk", pattern=KECAMATAN_CODE, required=False, description="Kecamatan induk (untuk kelurahan)", example="64.71.05"),
         Column("alias", required=False, description="Ejaan lain, dipisah titik koma", example="Sungai Nangka"),
         Column("anak_0_17", "int", required=False, min=0, max=500_000, description="Jumlah anak 0-17 (ILUSTRATIF: tidak diterbitkan per kelurahan)", unit="jiwa", example="6500"),
@@ -491,15 +582,15 @@ SUMBER = _register(FileSpec(
     "Sumber dan lisensi tiap berkas",
     (
         Column("berkas", allowed=tuple(FILES), description="Nama berkas data (tanpa ekstensi)", example="kegiatan"),
-        Column("judul", example="Log kegiatan"),
+        Column("judul", example="Log kegiatan", max_length=NAME_CAP),
         Column("penerbit", required=False,
                description="Penerbit data, singkat, seperti tertulis di bawah grafik dan ekspor (kosong: judul)",
-               example="DP3AKB Kota Balikpapan"),
+               example="DP3AKB Kota Balikpapan", max_length=NAME_CAP),
         Column("penerbit_en", required=False, description="Penerbit dalam bahasa Inggris (kosong: penerbit)",
-               example="DP3AKB, City of Balikpapan"),
+               example="DP3AKB, City of Balikpapan", max_length=NAME_CAP),
         Column("sumber", description="Asal data", example="Data contoh, dibuat oleh python -m kla sample"),
-        Column("periode", example="2017-2025"),
-        Column("lisensi", example="CC BY 4.0"),
+        Column("periode", example="2017-2025", max_length=NAME_CAP),
+        Column("lisensi", example="CC BY 4.0", max_length=NAME_CAP),
         Column("contoh", "bool", description="ya bila berkas ini data contoh (bukan data resmi)", example="ya"),
     ),
     key=("berkas",),

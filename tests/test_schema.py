@@ -3,7 +3,20 @@
 import pandas as pd
 import pytest
 
-from kla.schema import EVALUASI_KOTA, INISIATIF, KEGIATAN, WILAYAH, Column, FileSpec, Problem, parse_table
+from kla.schema import (
+    EVALUASI_KOTA,
+    INDIKATOR,
+    INISIATIF,
+    KEGIATAN,
+    NAME_CAP,
+    TEXT_CAP,
+    WILAYAH,
+    Column,
+    FileSpec,
+    Problem,
+    parse_table,
+)
+from tests.conftest import indicator_rows
 
 
 def raw(rows: list[dict]) -> pd.DataFrame:
@@ -149,3 +162,78 @@ def test_missing_cells_are_empty_cells():
     table.loc[1, "judul"] = None  # a short row in a CSV leaves the cell missing, not empty
     problem = only_problem(table)
     assert (problem.baris, problem.kolom) == (3, "judul") and "wajib" in problem.harapan
+
+
+# --- values that used to raise, and values that used to pass silently ----------------------------
+
+
+@pytest.mark.parametrize("huge", ["99999999999999999999999", "18446744073709551615", "-9223372036854775809"])
+def test_integer_too_large_for_its_type_is_a_problem(huge):
+    typed, problems = parse_table(raw([activity(peserta_anak=huge)]), KEGIATAN, "kegiatan.csv")
+    assert [(p.baris, p.kolom, p.nilai) for p in problems] == [(2, "peserta_anak", huge)]
+    assert "antara 0 dan 100000" in problems[0].harapan
+    assert pd.isna(typed["peserta_anak"].iat[0])  # reported cells are empty in the typed table
+
+
+@pytest.mark.parametrize("bad", ["1e400", "inf", "-inf", "nan"])
+def test_non_finite_numbers_are_problems(bad):
+    _, problems = parse_table(raw([{"tahun": "2025", "kode_indikator": "K3-15", "poin": bad}]),
+                              EVALUASI_KOTA, "evaluasi_kota.csv")
+    assert [(p.baris, p.kolom, p.nilai) for p in problems] == [(2, "poin", bad)]
+
+
+@pytest.mark.parametrize("far", ["9999-12-31", "31/12/9999", "0001-01-01", "2101-01-01"])
+def test_date_outside_its_years_is_a_problem(far):
+    typed, problems = parse_table(raw([activity(tanggal=far)]), KEGIATAN, "kegiatan.csv")
+    assert [(p.baris, p.kolom, p.nilai) for p in problems] == [(2, "tanggal", far)]
+    assert "antara tahun 2006 dan 2100" in problems[0].harapan
+    assert pd.isna(typed["tanggal"].iat[0])
+
+
+def test_open_ended_written_as_9999_says_leave_it_empty():
+    row = {"id": "INI-0001", "nama": "x", "jenis": "RBRA", "kode_kelurahan": "64.71.04.1001", "blok": "K4",
+           "jenis_mitra": "komunitas", "nama_mitra": "x", "status": "berjalan", "tanggal_mulai": "1985-01-01",
+           "tanggal_selesai": "9999-12-31", "lat": "", "lon": "", "deskripsi": ""}
+    problem = only_problem(raw([row]), INISIATIF)  # 1985 is fine for an initiative, 9999 is not
+    assert (problem.kolom, problem.nilai) == ("tanggal_selesai", "9999-12-31")
+    assert "kosongkan" in problem.harapan and "2100" in problem.harapan
+
+
+def test_text_longer_than_its_cap_is_reported_with_a_short_quote():
+    long_title = "x" * (NAME_CAP + 1)
+    problem = only_problem(raw([activity(judul=long_title)]))
+    assert (problem.baris, problem.kolom) == (2, "judul")
+    assert f"paling panjang {NAME_CAP} karakter" in problem.harapan and str(NAME_CAP + 1) in problem.harapan
+    assert len(problem.nilai) < 100 and str(NAME_CAP + 1) in problem.nilai  # a 50 MB cell is not quoted whole
+    _, problems = parse_table(raw([activity(judul="x" * NAME_CAP)]), KEGIATAN, "kegiatan.csv")
+    assert problems == []
+
+
+def test_descriptions_may_be_longer_than_names_but_not_unbounded():
+    row = {"id": "INI-0001", "nama": "x", "jenis": "RBRA", "kode_kelurahan": "64.71.04.1001", "blok": "K4",
+           "jenis_mitra": "komunitas", "nama_mitra": "x", "status": "berjalan", "tanggal_mulai": "2024-01-01",
+           "tanggal_selesai": "", "lat": "", "lon": "", "deskripsi": "d" * TEXT_CAP}
+    assert parse_table(raw([row]), INISIATIF, "inisiatif.csv")[1] == []
+    problem = only_problem(raw([{**row, "deskripsi": "d" * 5_000_000}]), INISIATIF)
+    assert problem.kolom == "deskripsi" and "5000000" in problem.harapan
+
+
+def test_repeated_header_is_a_problem_not_a_lost_column():
+    table = raw([activity()])
+    table.columns = [("jenis" if c == "judul" else c) for c in table.columns]  # "jenis" twice, no "judul"
+    _, problems = parse_table(table, KEGIATAN, "kegiatan.csv")
+    assert [(p.baris, p.kolom) for p in problems] == [(1, "jenis")]
+    assert "2 kali" in problems[0].harapan and "kolom ke-3, 4" in problems[0].harapan
+
+
+def test_further_unique_columns_are_checked_like_the_key():
+    spec = FileSpec("uji", "uji", (Column("kode"), Column("nomor", "int")), key=("kode",), unique=(("nomor",),))
+    problem = only_problem(raw([{"kode": "A", "nomor": "1"}, {"kode": "B", "nomor": "1"}]), spec)
+    assert (problem.baris, problem.kolom, problem.nilai) == (3, "nomor", "1") and "baris 2" in problem.harapan
+
+
+def test_indicator_numbers_are_unique():
+    rows = indicator_rows()
+    rows[1]["nomor"] = rows[0]["nomor"]  # KL-02 numbered 1 like KL-01
+    problem = only_problem(raw(rows), INDIKATOR)
+    assert (problem.baris, problem.kolom, problem.nilai) == (3, "nomor", "1")
