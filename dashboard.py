@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from kla.i18n import t
+from kla.ui import streamlit_patches  # noqa: F401  (applied on import: visitors cannot clear the caches)
 from kla.ui.auth import current_staff
 from kla.ui.widgets import current_lang, language_selector, page_style, preload_plotly
 

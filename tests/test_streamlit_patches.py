@@ -1,0 +1,94 @@
+"""Patches of Streamlit internals (kla/ui/streamlit_patches.py): still aimed at the right place, and working
+against a real server reached through a real websocket, the way any visitor's script could."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.app_session import AppSession
+
+from kla.loading import load_dataset
+from kla.ui import streamlit_patches
+from tests.e2e.browser import start_app, stop_app
+
+RUN_TIMEOUT_S = 120
+
+
+def test_the_pinned_streamlit_still_routes_clear_cache_to_the_handler_we_replace():
+    """Fails loudly when a Streamlit upgrade renames the handler or stops dispatching to it."""
+    assert "clear_cache" in BackMsg.DESCRIPTOR.fields_by_name
+    dispatch = inspect.getsource(AppSession.handle_backmsg)
+    assert 'msg_type == "clear_cache"' in dispatch, "Streamlit handles clear_cache elsewhere now"
+    assert f"self.{streamlit_patches.CLEAR_CACHE_HANDLER}()" in dispatch, "the clear_cache handler was renamed"
+
+
+def test_importing_the_module_replaces_the_handler():
+    handler = getattr(AppSession, streamlit_patches.CLEAR_CACHE_HANDLER)
+    assert handler.__module__ == streamlit_patches.__name__
+    streamlit_patches.apply()  # a second application changes nothing
+    assert getattr(AppSession, streamlit_patches.CLEAR_CACHE_HANDLER) is handler
+
+
+async def _run_page(ws, query: str) -> list[tuple[str, str]]:
+    """Ask for one script run of the default page; the headings and alert texts it sends."""
+    message = BackMsg()
+    message.rerun_script.query_string = query
+    await ws.send(message.SerializeToString())
+    shown = []
+    while True:
+        reply = ForwardMsg()
+        reply.ParseFromString(await asyncio.wait_for(ws.recv(), RUN_TIMEOUT_S))
+        kind = reply.WhichOneof("type")
+        if kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
+            element = reply.delta.new_element
+            if element.WhichOneof("type") == "heading":
+                shown.append(("heading", element.heading.body))
+            elif element.WhichOneof("type") == "alert":
+                shown.append(("alert", element.alert.body))
+        elif kind == "script_finished":
+            return shown
+
+
+async def _visit_clear_and_revisit(url: str, corrupt) -> tuple[list, list, list]:
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as ws:
+        first = await _run_page(ws, "lang=en")  # the session remembers English from here on
+        corrupt()
+        again = await _run_page(ws, "")
+        clear = BackMsg()
+        clear.clear_cache = True
+        await ws.send(clear.SerializeToString())
+        after = await _run_page(ws, "")
+    return first, again, after
+
+
+def test_a_clear_cache_message_from_a_websocket_clears_nothing(tmp_path: Path):
+    """The last good data outlives its files and a visitor's clear_cache message; so does the session.
+
+    After the first visit the published version's files on disk are broken: from then on only the
+    process's caches hold valid data, and a cleared cache would show the problem list instead.
+    """
+    state = tmp_path / "state"
+    proc, url = start_app({"KLA_STATE_DIR": str(state)})
+    broken: list[Path] = []
+
+    def corrupt() -> None:
+        (folder,) = [p for p in (state / "versions").iterdir() if p.is_dir() and not p.name.startswith(".")]
+        (folder / "indikator.csv").write_text("kode,nomor\nrusak,satu\n")
+        broken.append(folder)
+
+    try:
+        first, again, after = asyncio.run(_visit_clear_and_revisit(url, corrupt))
+    finally:
+        stop_app(proc)
+        log = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    assert not load_dataset(broken[0]).ok, "the files left on disk no longer load"
+    assert first[0] == ("heading", "KLA Balikpapan at a glance"), first
+    assert again == first, "the data came from the cache already before the message"
+    assert after == first, f"after clear_cache: {after}"  # English (session kept), same data (caches kept)
+    assert "Error processing back message" not in log
