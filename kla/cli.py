@@ -83,10 +83,15 @@ def _iso_date(text: str):
 
 
 def _run_brief(args: argparse.Namespace) -> int:
-    from kla import boundaries, brief  # plotly, geopandas: only for this command
+    from kla import boundaries, brief, clipaths  # plotly, geopandas: only for this command
     from kla.loading import write_bytes_atomic
     from kla.store import published_dataset
 
+    try:
+        clipaths.output_file(args.out, "--out", example="ringkasan.pdf")  # before seconds of rendering
+    except clipaths.PathProblem as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return clipaths.EXIT_USAGE
     result = published_dataset()  # an empty store first imports KLA_DATA_DIR as version 1
     if not result.ok:
         _print_problems(result, config.data_dir())
@@ -99,7 +104,11 @@ def _run_brief(args: argparse.Namespace) -> int:
     except (brief.BriefError, boundaries.BoundaryError, ValueError) as exc:
         print(f"Gagal membuat ringkasan rapat: {exc}", file=sys.stderr)
         return 1
-    write_bytes_atomic(args.out, pdf)
+    try:
+        write_bytes_atomic(args.out, pdf)
+    except OSError as exc:  # the folder changed since the check: removed, full, made read-only
+        print(f"Kesalahan: {clipaths.write_problem(exc, '--out', args.out)}", file=sys.stderr)
+        return clipaths.EXIT_USAGE
     print(f"Ringkasan rapat ditulis: {args.out} ({_kb(len(pdf))})"
           + (" - tanpa batas kelurahan terpasang: peta petak dipakai." if shapes is None else "")
           + (" DATA CONTOH." if result.dataset.is_sample else ""))

@@ -3,7 +3,8 @@
 Writes one file per chart, format and size into ``--out`` (atomically: a file is either the old
 one or the complete new one), prints a line per chart, and optionally a ZIP with README.txt.
 Exit codes: 0 all written, 1 a chart or the data could not be made (nothing half-written),
-2 wrong usage.
+2 wrong usage, including an ``--out`` that is a file, lies in a missing folder or cannot be written
+(:mod:`kla.clipaths`, checked before any work).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import argparse
 import datetime as dt
 import sys
 import time
+from pathlib import Path
 
-from kla import boundaries, catalog, config, export, mapdata
+from kla import boundaries, catalog, clipaths, config, export, mapdata
 from kla.i18n import format_number
 from kla.loading import write_bytes_atomic
 from kla.store import published_dataset
@@ -27,9 +29,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         names, sizes, formats = _choices(args)
-    except export.ExportError as exc:
+        clipaths.output_folder(args.out, "--out")  # before loading data and rendering for seconds
+    except (export.ExportError, clipaths.PathProblem) as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
-        return 2
+        return clipaths.EXIT_USAGE
     result = published_dataset()  # the published version; an empty store first imports KLA_DATA_DIR
     if not result.ok:
         print(f"Data yang diterbitkan bermasalah ({len(result.problems)} masalah):", file=sys.stderr)
@@ -41,7 +44,26 @@ def run(args: argparse.Namespace) -> int:
         print("Peringatan: batas kelurahan belum terpasang, peta_kelurahan dilewati "
               "(pasang dengan 'python -m kla geo install').", file=sys.stderr)
         names = catalog.available(ctx)
-    return _write_all(args, ctx, names, sizes, formats)
+    try:
+        return _write_all(args, ctx, names, sizes, formats)
+    except _WriteFailed as failed:  # the folder changed since the check: removed, full, made read-only
+        print(f"Kesalahan: {clipaths.write_problem(failed.error, '--out', args.out)}", file=sys.stderr)
+        return clipaths.EXIT_USAGE
+
+
+class _WriteFailed(Exception):
+    """Writing into --out failed (an OSError from the file system, not from rendering)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        write_bytes_atomic(path, content)
+    except OSError as exc:
+        raise _WriteFailed(exc) from exc
 
 
 def listing() -> str:
@@ -81,7 +103,10 @@ def _context(args: argparse.Namespace, data) -> catalog.Context:
 def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str], sizes: list[export.Preset],
                formats: list[str]) -> int:
     stamp = export.Stamp(dt.date.today(), ctx.lang, config.logo_path())
-    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        args.out.mkdir(exist_ok=True)  # its parent exists (clipaths.output_folder)
+    except OSError as exc:
+        raise _WriteFailed(exc) from exc
     made, files, started = [], {}, time.perf_counter()
     for i, name in enumerate(names, start=1):
         began = time.perf_counter()
@@ -92,7 +117,7 @@ def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str],
             print(f"Gagal membuat {name}: {exc}", file=sys.stderr)
             return 1
         for file_name, content in own.items():
-            write_bytes_atomic(args.out / file_name, content)
+            _write(args.out / file_name, content)
         made.append(chart)
         files.update(own)
         print(f"[{i}/{len(names)}] {name}: {len(own)} berkas, "
@@ -100,7 +125,7 @@ def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str],
     if args.zip:
         readme = export.readme_text(made, sizes, formats, stamp, files, ctx.attribution)
         zip_path = args.out / f"kla-balikpapan-paket-media-{stamp.exported.isoformat()}.zip"
-        write_bytes_atomic(zip_path, export.build_zip(files, readme))
+        _write(zip_path, export.build_zip(files, readme))
         print(f"ZIP: {zip_path}")
     size = sum(len(b) for b in files.values())
     print(f"Selesai: {len(files)} berkas ({format_number(size / 1024 / 1024, 1)} MB) di {args.out}, "

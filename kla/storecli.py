@@ -167,7 +167,8 @@ def _run_import(args: argparse.Namespace) -> int:
     from kla.store.versions import folder_files
 
     if not args.dir.is_dir():
-        print(f"Kesalahan: folder {args.dir} tidak ada.", file=sys.stderr)
+        what = "bukan folder (berkas); diharapkan folder berisi berkas data" if args.dir.exists() else "tidak ada"
+        print(f"Kesalahan: folder {args.dir} {what}.", file=sys.stderr)
         return 2
     store, actor = _open(), _actor(args)
     base = store.published_id()
@@ -218,10 +219,18 @@ def _run_move(action: str, args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    if args.dir.exists() and not args.dir.is_dir():
-        print(f"Kesalahan: {args.dir} bukan folder.", file=sys.stderr)
-        return 2
-    paths = _open().export(args.n, args.dir)
+    from kla import clipaths
+
+    try:
+        clipaths.output_folder(args.dir, "DIR")
+    except clipaths.PathProblem as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return clipaths.EXIT_USAGE
+    try:
+        paths = _open().export(args.n, args.dir)
+    except OSError as exc:  # the folder changed since the check: removed, full, made read-only
+        print(f"Kesalahan: {clipaths.write_problem(exc, 'DIR', args.dir)}", file=sys.stderr)
+        return clipaths.EXIT_USAGE
     print(f"Versi {args.n}: {len(paths)} berkas ditulis ke {args.dir} ({_kb(sum(p.stat().st_size for p in paths))}).")
     return 0
 
