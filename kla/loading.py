@@ -1,11 +1,12 @@
 """Load the data folder into one validated :class:`Dataset`, and write files without losing data.
 
 ``load_dataset(folder)`` reads every file declared in :mod:`kla.schema` (CSV, or XLSX when no
-CSV of that name exists), checks each row, then checks the files against each other (codes that
-must exist, points within maxima, totals that must match the published category). It never
+CSV of that name exists) through :mod:`kla.safe_read` (regular files only, a size cap, a
+deadline), checks each row, then checks the files against each other (:mod:`kla.checks`: codes
+that must exist, points within maxima, totals that must match the published category). It never
 raises for bad data: it returns a :class:`LoadResult` whose ``problems`` list says, in
-Indonesian, what is wrong and where. The app keeps serving the last good dataset when a new
-load fails (see ``kla.ui.data``).
+Indonesian, what is wrong and where. It never writes to the data files. The app keeps serving
+the last good dataset when a new load fails (see ``kla.ui.data``).
 
 After a clean load each file's validated table is kept as Parquet in a cache folder
 (``KLA_CACHE_DIR``, else ``<folder>/.cache/``), named after a SHA-256 of the file's bytes and of
@@ -22,15 +23,22 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pyarrow
 
-from kla import schema
+from kla import safe_read, schema
+from kla.checks import cross_check
+from kla.safe_read import EXCEL_CSV_HINT, Unreadable, read_raw
 from kla.schema import FILES, FileSpec, Problem
+
+__all__ = [  # read_raw and cross_check live in kla.safe_read and kla.checks; callers import them from here
+    "CACHE_ENV", "Dataset", "LoadResult", "VersionInfo", "cache_dir", "cross_check", "csv_bytes", "file_path",
+    "fingerprint", "load_dataset", "read_file", "read_raw", "replace_folder_files", "write_bytes_atomic",
+]
 
 
 @dataclass(frozen=True)
@@ -101,33 +109,16 @@ class LoadResult:
 
 # --- reading -----------------------------------------------------------------------------------
 
+READ_FAILED = "berkas tidak dapat diperiksa"
+
 
 def file_path(folder: Path, name: str) -> Path | None:
-    """The CSV of that name, else the XLSX, else ``None``."""
+    """The CSV of that name, else the XLSX, else ``None`` (a dangling link counts: reading it says so)."""
     for ext in (".csv", ".xlsx"):
         path = folder / f"{name}{ext}"
-        if path.exists():
+        if os.path.lexists(path):
             return path
     return None
-
-
-def read_raw(path: Path) -> pd.DataFrame:
-    """Read a CSV or XLSX file as text cells, the way the validator wants them."""
-    if path.suffix.lower() == ".xlsx":
-        raw = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-    else:
-        raw = pd.read_csv(
-            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=_sniff_separator(path)
-        )
-    raw.columns = [str(c).strip() for c in raw.columns]
-    return raw
-
-
-def _sniff_separator(path: Path) -> str:
-    # Excel set to an Indonesian locale saves "CSV" with semicolons; accept both.
-    with open(path, encoding="utf-8-sig", errors="replace") as f:
-        header = f.readline()
-    return ";" if header.count(";") > header.count(",") else ","
 
 
 def read_file(folder: Path, spec: FileSpec, path: Path | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -137,10 +128,21 @@ def read_file(folder: Path, spec: FileSpec, path: Path | None = None) -> tuple[p
         return None, [Problem(f"{spec.name}.csv", None, None, None, f"berkas tidak ditemukan di {folder}")]
     try:
         raw = read_raw(path)
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError, OSError) as exc:
-        return None, [Problem(path.name, None, None, None, f"berkas tidak dapat dibaca: {exc}")]
+    except Unreadable as exc:
+        return None, [Problem(path.name, exc.row, exc.column, None, exc.reason)]
     table, problems = schema.parse_table(raw, spec, path.name)
+    if raw.empty and not problems:
+        # A file cut down to its header (an export gone wrong) would empty a page without a word.
+        problems = [Problem(path.name, 2, None, None, "berkas hanya berisi baris judul, tanpa baris data")]
     return (table if not table.empty or not problems else None), problems
+
+
+def _read_checked(folder: Path, spec: FileSpec, path: Path | None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    try:
+        return read_file(folder, spec, path)
+    except Exception as exc:  # the net under the reader: one odd file must not take every page down
+        name = path.name if path else f"{spec.name}.csv"
+        return None, [Problem(name, None, None, None, f"{READ_FAILED} ({type(exc).__name__}); {EXCEL_CSV_HINT}")]
 
 
 def load_dataset(folder: Path | str, cache: Path | bool = True) -> LoadResult:
@@ -162,7 +164,7 @@ def load_dataset(folder: Path | str, cache: Path | bool = True) -> LoadResult:
         if table is not None:
             hits.append(name)
         else:
-            table, file_problems = read_file(folder, spec, path)
+            table, file_problems = _read_checked(folder, spec, path)
             problems += file_problems
             if source:
                 fresh[name] = source
@@ -202,10 +204,11 @@ def _source(path: Path | None) -> _Source | None:
         return None
     try:
         before = _identity(path)
-        with open(path, "rb") as f:
-            digest = hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return None  # read_file reports the file; there is nothing to look up
+    digest = safe_read.digest(path)  # None for a FIFO, a device, a folder or a file over the cap
+    if digest is None:
+        return None
     key = hashlib.sha256(f"{_validator_stamp()}{path.suffix.lower()}{digest}".encode()).hexdigest()
     return _Source(path, key, before)
 
@@ -213,13 +216,16 @@ def _source(path: Path | None) -> _Source | None:
 def _identity(path: Path) -> tuple[int, ...]:
     # ctime changes on every write or replace and cannot be set back, unlike mtime.
     st = path.stat()
-    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 @functools.cache
 def _validator_stamp() -> str:
     """Changes with the code that turns a file into a table, so old entries are never reused."""
-    code = Path(schema.__file__).read_bytes() + Path(__file__).read_bytes()
+    from kla.intake import read as intake_read  # its encoding and separator rules shape the table too
+
+    modules = (schema, safe_read, intake_read)
+    code = b"".join(Path(m.__file__).read_bytes() for m in modules) + Path(__file__).read_bytes()
     versions = f"{pd.__version__}/{pyarrow.__version__}".encode()
     return hashlib.sha256(code + versions).hexdigest()
 
@@ -257,192 +263,43 @@ def _store_table(store: Path, name: str, table: pd.DataFrame, source: _Source) -
         return
 
 
-# --- checks across files -----------------------------------------------------------------------
-
-
-def cross_check(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Rules that need more than one file."""
-    checks = (
-        _check_catalogue_total,
-        _check_regions,
-        _check_city_points,
-        _check_city_years_complete,
-        _check_official_categories,
-        _check_kelurahan_scores,
-        _check_initiatives,
-        _check_activities,
-        _check_roadmap,
-        _check_sources,
-    )
-    return [p for check in checks for p in check(t)]
-
-
-def _rows(mask: pd.Series) -> Iterator[int]:
-    for i in mask[mask.fillna(False).astype(bool)].index:
-        yield int(i)
-
-
-def _unknown_codes(
-    t: dict[str, pd.DataFrame], name: str, column: str, known: set[str], what: str
-) -> list[Problem]:
-    values = t[name][column]
-    unknown = values.notna() & ~values.isin(known)
-    return [
-        Problem(f"{name}.csv", i + 2, column, str(values.iat[i]), f"{what} yang terdaftar")
-        for i in _rows(unknown)
-    ]
-
-
-def _kelurahan_codes(t: dict[str, pd.DataFrame]) -> set[str]:
-    w = t["wilayah"]
-    return set(w.loc[w["tingkat"] == "kelurahan", "kode"].dropna())
-
-
-def _block_max(t: dict[str, pd.DataFrame]) -> pd.Series:
-    return t["indikator"].groupby("blok")["max_poin"].sum()
-
-
-def _check_catalogue_total(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    total = float(t["indikator"]["max_poin"].sum())
-    if abs(total - 1000) < 0.01:
-        return []
-    return [Problem("indikator.csv", None, "max_poin", f"{total:g}", "jumlah max_poin semua indikator = 1000")]
-
-
-def _check_regions(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    w = t["wilayah"]
-    kecamatan = set(w.loc[w["tingkat"] == "kecamatan", "kode"].dropna())
-    kel = w["tingkat"] == "kelurahan"
-    no_parent = kel & ~w["kode_induk"].isin(kecamatan)
-    wrong_prefix = kel & w["kode_induk"].notna() & ~w.apply(
-        lambda r: str(r["kode"]).startswith(f"{r['kode_induk']}."), axis=1
-    ).astype(bool)
-    wrong_level = (w["tingkat"] == "kecamatan") & w["kode"].str.count(r"\.").ne(2)
-    problems = [
-        Problem("wilayah.csv", i + 2, "kode_induk", str(w["kode_induk"].iat[i]), "kode kecamatan yang ada di berkas ini")
-        for i in _rows(no_parent)
-    ]
-    problems += [
-        Problem("wilayah.csv", i + 2, "kode", str(w["kode"].iat[i]), f"kode yang diawali kode_induk {w['kode_induk'].iat[i]}")
-        for i in _rows(wrong_prefix & ~no_parent)
-    ]
-    problems += [
-        Problem("wilayah.csv", i + 2, "kode", str(w["kode"].iat[i]), "kode kecamatan berbentuk 64.71.NN")
-        for i in _rows(wrong_level)
-    ]
-    return problems
-
-
-def _check_city_points(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    ev = t["evaluasi_kota"]
-    catalogue = t["indikator"].set_index("kode")["max_poin"]
-    problems = _unknown_codes(t, "evaluasi_kota", "kode_indikator", set(catalogue.index), "kode indikator")
-    maxima = ev["kode_indikator"].map(catalogue)
-    too_high = ev["poin"] > maxima
-    problems += [
-        Problem("evaluasi_kota.csv", i + 2, "poin", f"{ev['poin'].iat[i]:g}",
-                f"paling besar {maxima.iat[i]:g} (max_poin {ev['kode_indikator'].iat[i]})")
-        for i in _rows(too_high)
-    ]
-    return problems
-
-
-def _check_city_years_complete(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    ev = t["evaluasi_kota"]
-    codes = set(t["indikator"]["kode"])
-    problems = []
-    for year, group in ev.groupby("tahun"):
-        missing = sorted(codes - set(group["kode_indikator"]))
-        if missing:
-            problems.append(Problem("evaluasi_kota.csv", None, "kode_indikator", None,
-                                    f"tahun {year} belum lengkap: tidak ada baris untuk {', '.join(missing)}"))
-    return problems
-
-
-def _check_official_categories(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    """A score total must fall in the band of the category published for that year."""
-    from kla.scoring import category_for  # scoring imports nothing from here; avoids a cycle at import
-
-    totals = t["evaluasi_kota"].groupby("tahun")["poin"].sum()
-    official = t["kategori_resmi"].dropna(subset=["kategori"]).drop_duplicates("tahun")
-    problems = []
-    for i, row in official.iterrows():
-        year = int(row["tahun"])
-        if year in totals.index and category_for(float(totals[year])) != row["kategori"]:
-            problems.append(Problem(
-                "evaluasi_kota.csv", None, "poin", f"total {totals[year]:g} tahun {year}",
-                f"total dalam rentang kategori {row['kategori']} yang diumumkan (kategori_resmi.csv baris {i + 2})",
-            ))
-    return problems
-
-
-def _check_kelurahan_scores(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    sk = t["skor_kelurahan"]
-    problems = _unknown_codes(t, "skor_kelurahan", "kode_kelurahan", _kelurahan_codes(t), "kode kelurahan")
-    maxima = sk["blok"].map(_block_max(t))
-    problems += [
-        Problem("skor_kelurahan.csv", i + 2, "poin", f"{sk['poin'].iat[i]:g}",
-                f"paling besar {maxima.iat[i]:g} (jumlah max_poin blok {sk['blok'].iat[i]})")
-        for i in _rows(sk["poin"] > maxima)
-    ]
-    return problems
-
-
-def _check_initiatives(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    ini = t["inisiatif"]
-    problems = _unknown_codes(t, "inisiatif", "kode_kelurahan", _kelurahan_codes(t), "kode kelurahan")
-    ends_early = ini["tanggal_selesai"].notna() & (ini["tanggal_selesai"] < ini["tanggal_mulai"])
-    problems += [
-        Problem("inisiatif.csv", i + 2, "tanggal_selesai", str(ini["tanggal_selesai"].iat[i].date()),
-                f"tanggal yang sama atau sesudah tanggal_mulai {ini['tanggal_mulai'].iat[i].date()}")
-        for i in _rows(ends_early)
-    ]
-    half_point = ini["lat"].isna() != ini["lon"].isna()
-    problems += [
-        Problem("inisiatif.csv", i + 2, "lat/lon", None, "lat dan lon diisi berdua, atau dikosongkan berdua")
-        for i in _rows(half_point)
-    ]
-    return problems
-
-
-def _check_activities(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    problems = _unknown_codes(t, "kegiatan", "kode_kelurahan", _kelurahan_codes(t), "kode kelurahan (atau kosong untuk tingkat kota)")
-    problems += _unknown_codes(t, "kegiatan", "id_inisiatif", set(t["inisiatif"]["id"]), "id inisiatif dari inisiatif.csv")
-    return problems
-
-
-def _check_roadmap(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    pj = t["peta_jalan"]
-    maxima = pj["blok"].map(_block_max(t)).fillna(1000.0)
-    return [
-        Problem("peta_jalan.csv", i + 2, "target_poin", f"{pj['target_poin'].iat[i]:g}",
-                f"paling besar {maxima.iat[i]:g} untuk blok {pj['blok'].iat[i]}")
-        for i in _rows(pj["target_poin"] > maxima)
-    ]
-
-
-def _check_sources(t: dict[str, pd.DataFrame]) -> list[Problem]:
-    listed = set(t["sumber"]["berkas"])
-    return [
-        Problem("sumber.csv", None, "berkas", name, "satu baris sumber untuk setiap berkas data")
-        for name in FILES
-        if name != "sumber" and name not in listed
-    ]
-
-
 # --- change detection and safe writes ------------------------------------------------------------
 
 
-def fingerprint(folder: Path | str) -> tuple[tuple[str, int, int], ...]:
-    """Names, modification times and sizes of the data files: changes when any file changes."""
+def fingerprint(folder: Path | str) -> tuple[tuple[str, str], ...]:
+    """Name and content hash of each data file: changes when any file's content changes.
+
+    An edit that keeps a file's size and modification time (a tool that restores mtime, a copy
+    with ``cp -p``) changes the hash. Hashing costs about 0,1 s per 130 MB, so a file is hashed
+    again only when its identity (device, inode, size, mtime, ctime) changes; ctime moves on
+    every write and cannot be set back. A file changed within the last seconds is hashed on
+    every call, as a file system with coarse timestamps may not have moved its times yet.
+    """
     folder = Path(folder)
     found = []
     for name in FILES:
         path = file_path(folder, name)
         if path is not None:
-            stat = path.stat()
-            found.append((path.name, stat.st_mtime_ns, stat.st_size))
+            found.append((path.name, _content_key(path)))
     return tuple(found)
+
+
+_DIGESTS: dict[Path, tuple[tuple[int, ...], str]] = {}
+_SETTLED_NS = 3_000_000_000  # coarser than any timestamp granularity in use (FAT: 2 s)
+
+
+def _content_key(path: Path) -> str:
+    try:
+        identity = _identity(path)
+    except OSError as exc:
+        return f"tidak terbaca: {type(exc).__name__}"
+    known = _DIGESTS.get(path)
+    if known is not None and known[0] == identity:
+        return known[1]
+    key = safe_read.digest(path) or f"bukan berkas biasa atau terlalu besar: {identity}"
+    if time.time_ns() - max(identity[3], identity[4]) > _SETTLED_NS:
+        _DIGESTS[path] = (identity, key)
+    return key
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

@@ -34,7 +34,8 @@ def text_table(data: bytes) -> pd.DataFrame:
 
 def test_gabung_replaces_rows_of_the_same_key_and_adds_new_ones(tiny_city, tmp_path):
     before = current_files(tiny_city)
-    upload = "Tahun;Kelurahan;Blok;Poin\r\n2025;Sepinggan;KL;120,5\r\n2026;Sepinggan;KL;100\r\n"
+    new_year = "".join(f"2026;Sepinggan;{blok};100\r\n" for blok in ("KL", "K1", "K2", "K3", "K4", "K5"))  # all six blocks
+    upload = "Tahun;Kelurahan;Blok;Poin\r\n2025;Sepinggan;KL;120,5\r\n" + new_year
     intake = read_upload([Upload("sepinggan.csv", upload.encode())], tiny_wilayah(tiny_city))
     assert intake.ok, intake.problems
     after = merge_into(before, intake, "gabung")
@@ -42,12 +43,12 @@ def test_gabung_replaces_rows_of_the_same_key_and_adds_new_ones(tiny_city, tmp_p
     assert {n: d for n, d in after.items() if n != "skor_kelurahan.csv"} == {
         n: d for n, d in before.items() if n != "skor_kelurahan.csv"}  # other files byte for byte
     old, new = text_table(before["skor_kelurahan.csv"]), text_table(after["skor_kelurahan.csv"])
-    assert len(new) == len(old) + 1
+    assert len(new) == len(old) + 6
     replaced = (new["tahun"] == "2025") & (new["kode_kelurahan"] == "64.71.05.1002") & (new["blok"] == "KL")
     assert new.loc[replaced, "poin"].tolist() == ["120.5"]
     assert new.index[replaced].tolist() == old.index[
         (old["tahun"] == "2025") & (old["kode_kelurahan"] == "64.71.05.1002") & (old["blok"] == "KL")].tolist()  # in place
-    assert new.iloc[-1].tolist() == ["2026", "64.71.05.1002", "KL", "100"]
+    assert new.iloc[-6].tolist() == ["2026", "64.71.05.1002", "KL", "100"]
     untouched = ~replaced.iloc[: len(old)]
     assert new.iloc[: len(old)][untouched.to_numpy()].equals(old[untouched.to_numpy()])
     result = load(after, tmp_path / "baru")

@@ -310,3 +310,71 @@ def test_update_through_staging_fills_the_folder_cache(tiny_city, no_cache_env):
     result = replace_folder_files(tiny_city, {"kegiatan.csv": new})
     assert result.ok and result.cached == tuple(FILES)
     assert not list(tiny_city.parent.glob(".data-staging-*"))
+
+
+# --- hostile and unusual files ---------------------------------------------------------------------
+
+
+def test_fingerprint_changes_on_an_edit_that_keeps_size_and_mtime(tiny_city):
+    before = fingerprint(tiny_city)
+    same_size_same_mtime_edit(tiny_city / "kegiatan.csv", "Rapat GT Maret", "Rapat GT April")
+    assert fingerprint(tiny_city) != before
+
+
+def test_fingerprint_is_stable_and_skips_special_files(tiny_city):
+    (tiny_city / "kegiatan.csv").unlink()
+    os.mkfifo(tiny_city / "kegiatan.csv")  # hashing it would wait for a writer forever
+    first = fingerprint(tiny_city)
+    assert fingerprint(tiny_city) == first
+    assert [name for name, _ in first] == [f"{name}.csv" for name in FILES]
+
+
+def test_special_file_in_place_of_a_data_file(tiny_city):
+    (tiny_city / "kegiatan.csv").unlink()
+    os.mkfifo(tiny_city / "kegiatan.csv")
+    (tiny_city / "wilayah.csv").unlink()
+    (tiny_city / "wilayah.csv").symlink_to("/dev/zero")
+    result = load_dataset(tiny_city)
+    assert result.dataset is None
+    assert [(p.berkas, "bukan berkas biasa" in p.harapan) for p in result.problems] == [
+        ("kegiatan.csv", True), ("wilayah.csv", True)]
+
+
+def test_header_only_file_is_a_problem(tiny_city):
+    path = tiny_city / "inisiatif.csv"
+    path.write_text(path.read_text().splitlines()[0] + "\n")
+    result = load_dataset(tiny_city)
+    assert result.dataset is None
+    assert [(p.berkas, p.baris) for p in result.problems] == [("inisiatif.csv", 2)]
+    assert "hanya berisi baris judul" in result.problems[0].harapan
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_windows_encodings_load(tiny_city, encoding):
+    path = tiny_city / "inisiatif.csv"
+    path.write_bytes(path.read_text().replace("Pertemuan bulanan", "Pertemuan bulanan di café").encode(encoding))
+    result = load_dataset(tiny_city)
+    assert result.ok, result.problems
+    assert result.dataset.inisiatif["deskripsi"].iat[0] == "Pertemuan bulanan di café"
+
+
+def test_repeated_header_is_a_problem(tiny_city):
+    path = tiny_city / "kegiatan.csv"
+    header, rest = path.read_text().split("\n", 1)
+    path.write_text(header.replace("judul", "jenis") + "\n" + rest)
+    result = load_dataset(tiny_city)
+    assert [(p.berkas, p.baris, p.kolom) for p in result.problems] == [("kegiatan.csv", 1, "jenis")]
+
+
+def test_broken_workbook_in_place_of_a_csv(tiny_city):
+    (tiny_city / "inisiatif.csv").unlink()
+    (tiny_city / "inisiatif.xlsx").write_bytes(b"PK\x03\x04 bukan zip yang utuh")
+    result = load_dataset(tiny_city)
+    assert result.dataset is None and [p.berkas for p in result.problems] == ["inisiatif.xlsx"]
+
+
+def test_names_moved_out_stay_importable_from_loading():
+    from kla.checks import cross_check
+    from kla.safe_read import read_raw
+
+    assert (loading.cross_check, loading.read_raw) == (cross_check, read_raw)
