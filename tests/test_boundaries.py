@@ -436,6 +436,24 @@ def test_web_copy_is_smaller_valid_and_rounded(shared_geo):
     assert list(web.columns) == list(boundaries.OUTPUT_COLUMNS)
 
 
+@pytest.mark.parametrize("steps", [
+    [(23, 27), (38, 23), (32, 18), (12, 38), (39, 39), (0, 12), (30, 16)],
+    [(8, 31), (15, 7), (25, 37), (4, 31), (11, 30), (4, 0), (22, 40), (6, 14)],
+])
+def test_web_copy_keeps_shapes_geos_cannot_snap(steps):
+    """Crossed rings of a few metres whose repaired form GEOS refuses to simplify and snap to the grid
+    ("side location conflict"): found by mutating the shared files, rebuilt here from synthetic points."""
+    raw = Polygon([(116.9 + x * 3e-6, -1.2 + y * 3e-6) for x, y in steps])
+    repaired = shapely.make_valid(raw, method="structure", keep_collapsed=False)
+    simplified = shapely.simplify(repaired, boundaries.SIMPLIFY_TOLERANCE, preserve_topology=True)
+    with pytest.raises(shapely.errors.GEOSException):
+        shapely.set_precision(simplified, boundaries.GRID_SIZE)
+    web = boundaries.web_copy(gpd.GeoDataFrame({"kode_kelurahan": ["64.71.01.1001"]}, geometry=[repaired], crs=4326))
+    shape_ = web.geometry.iloc[0]
+    assert shape_.is_valid and shape_.geom_type in ("Polygon", "MultiPolygon")
+    assert shapely.hausdorff_distance(shape_, repaired) < boundaries.SIMPLIFY_TOLERANCE + 2e-5
+
+
 def test_kecamatan_outlines(shared_geo, geo_dir):
     boundaries.install(shared_geo / SQL, geo_dir)
     kelurahan = boundaries.load_installed(geo_dir)

@@ -50,17 +50,27 @@ def _parts(geom: BaseGeometry) -> list[BaseGeometry]:
 def web_copy(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Simplified (0.0002°) and snapped to a 1e-5° grid; a kelurahan that would vanish keeps its shape."""
     flat = shapely.force_2d(gdf.geometry.values)  # heights from 3D Shapefiles only weigh on the page
-    snapped = shapely.set_precision(shapely.simplify(flat, SIMPLIFY_TOLERANCE, preserve_topology=True), GRID_SIZE)
-    # Snapping can leave a valid but empty or lower-dimension result for a very small polygon.
-    fallback = shapely.set_precision(flat, GRID_SIZE)
     out = gdf.copy()
-    out["geometry"] = [_first_polygonal(s, f) for s, f in zip(snapped, fallback)]
+    out["geometry"] = [_web_shape(geom) for geom in flat]
     return out
 
 
-def _first_polygonal(*candidates: BaseGeometry) -> BaseGeometry | None:
-    for geom in candidates:
-        polygon, _ = polygonal(geom)
+def _web_shape(geom: BaseGeometry) -> BaseGeometry | None:
+    """The first of: simplified and snapped, only snapped, as it is, that is still a polygon.
+
+    Snapping can leave a valid but empty or lower-dimension result for a very small polygon, and
+    GEOS can refuse to snap a repaired shape at all ("side location conflict"); each case falls
+    through to the next candidate instead of failing the install.
+    """
+    candidates = (lambda: shapely.set_precision(shapely.simplify(geom, SIMPLIFY_TOLERANCE, preserve_topology=True),
+                                                GRID_SIZE),
+                  lambda: shapely.set_precision(geom, GRID_SIZE),
+                  lambda: geom)
+    for candidate in candidates:
+        try:
+            polygon, _ = polygonal(candidate())
+        except shapely.errors.GEOSException:
+            continue
         if polygon is not None:
             return polygon
     return None
