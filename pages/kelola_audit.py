@@ -35,6 +35,10 @@ if not entries:
     st.stop()
 
 
+def _version(number: int | None) -> str:
+    return "–" if number is None else str(number)  # never "None" on a page
+
+
 def _column(name: str) -> str:
     return t(f"kelola.audit.kolom.{name}", lang)
 
@@ -43,11 +47,11 @@ table = pd.DataFrame({
     _column("waktu"): [format_moment(e.at, lang, seconds=True) for e in entries],
     _column("oleh"): [e.actor for e in entries],
     _column("tindakan"): [t(f"kelola.aksi.{e.action}", lang) for e in entries],
-    _column("dari"): [e.from_version for e in entries],
-    _column("ke"): [e.to_version for e in entries],
+    _column("dari"): [_version(e.from_version) for e in entries],
+    _column("ke"): [_version(e.to_version) for e in entries],
     _column("catatan"): [e.note for e in entries],
     _column("rincian"): [", ".join(f"{k}: {v}" for k, v in e.detail.items()) if e.detail else "" for e in entries],
-}).astype({_column("dari"): "Int64", _column("ke"): "Int64"})
+})
 st.dataframe(table, hide_index=True, width="stretch")
 
 

@@ -42,7 +42,7 @@ def desk_header(staff: Staff, title_key: str, lang: Lang) -> None:
     """Title, who is signed in (with a sign-out button) and what the public sees now."""
     st.title(t(title_key, lang))
     with st.sidebar:
-        st.caption(t("kelola.siapa", lang, email=f"`{staff.email.replace('`', '')}`", peran=role_name(staff.role, lang)))  # code: no mail link
+        st.caption(t("kelola.siapa", lang, email=code_text(staff.email), peran=role_name(staff.role, lang)))  # code: no mail link
         if staff.kelurahan:
             st.caption(t("kelola.wilayah_tugas", lang, daftar=", ".join(staff.kelurahan)))
         sign_out_button(lang)
@@ -51,7 +51,12 @@ def desk_header(staff: Staff, title_key: str, lang: Lang) -> None:
         st.caption(t("kelola.belum_terbit", lang))
     else:
         st.caption(t("kelola.terbit_sekarang", lang, versi=current.version_id,
-                     waktu=format_moment(current.published_at, lang), oleh=escape_markdown(current.published_by)))
+                     waktu=format_moment(current.published_at, lang), oleh=code_text(current.published_by)))
+
+
+def code_text(text: str) -> str:
+    """An e-mail address or name as inline code: shown as typed, never turned into a mail link."""
+    return f"`{text.replace('`', '')}`"
 
 
 def show_problem_list(problems: list[Problem]) -> None:
