@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kla import charts, profile, provenance, scoring
+from kla import charts, geography, profile, provenance, scoring
 from kla.i18n import format_number, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
@@ -18,12 +18,19 @@ kelurahan = data.kelurahan.sort_values(["nama_kecamatan", "nama"])
 label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
 asked = st.query_params.get("kelurahan")
 if asked is not None and asked not in label:
-    st.error(t("profil.kode_salah", lang, kode=escape_markdown(asked)))
-    st.query_params.pop("kelurahan")
+    # A link may name the kelurahan (or an alias, or its code without dots) instead of its code.
+    match = geography.match_name(asked, geography.build_name_index(data.wilayah, "kelurahan"))
+    if match.kode in label:
+        st.info(t("url.kelurahan_nama", lang, nilai=escape_markdown(asked), nama=escape_markdown(label[match.kode]),
+                  kode=match.kode), icon=":material/link:")
+        st.query_params["kelurahan"] = match.kode
+    else:
+        st.error(t("profil.kode_salah", lang, kode=escape_markdown(asked)))
+        st.query_params.pop("kelurahan")
 kode = url_select(t("profil.pilih", lang), list(label), "kelurahan", kelurahan["kode"].iloc[0], format_func=label.get)
 info = cached_on_data(profile.kelurahan_profile)(data, kode)
 
-heading.title(t("profil.judul", lang, nama=info.nama))
+heading.title(t("profil.judul", lang, nama=escape_markdown(info.nama)))
 st.caption(t("profil.subjudul", lang, kecamatan=escape_markdown(info.nama_kecamatan), kode=info.kode))
 sample_notice(data, lang)
 

@@ -11,10 +11,11 @@ import streamlit as st
 
 from kla import boundaries, brief, charts, meeting, provenance, scoring
 from kla.i18n import format_number, format_signed, t
+from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
-from kla.ui.widgets import change_metric, current_lang, url_date_range
+from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, url_date_range
 
 PROJECTOR_CSS = """<style>
 section[data-testid="stSidebar"], header[data-testid="stHeader"] {display: none;}
@@ -49,7 +50,12 @@ data = dataset_or_stop(lang)
 n = lambda x, d=1: format_number(x, d, lang)  # noqa: E731
 
 views = list(meeting.VIEWS)
-view = st.query_params.get("view") if st.query_params.get("view") in views else views[0]
+asked_view = st.query_params.get("view")
+view = asked_view if asked_view in views else views[0]
+if asked_view is not None and asked_view != view:
+    link_notice("url.tidak_dikenal", nilai=link_value("view", asked_view),
+                pakai=escape_markdown(t("rapat.view." + view, lang)))
+    st.query_params.pop("view")
 step = views.index(view)
 
 
@@ -89,8 +95,13 @@ def taller(chart, height: int) -> dict:
 
 
 def table(frame, columns: dict[str, str]) -> None:
-    """A large-type table (HTML, CSS-sized) of preformatted text; data text is escaped by st.table."""
-    st.table(frame[list(columns)].rename(columns=columns).reset_index(drop=True))
+    """A large-type table (HTML, CSS-sized) of preformatted text.
+
+    st.table renders every cell as Markdown (with LaTeX): each cell is escaped, so data text stays text.
+    """
+    cells = frame[list(columns)].reset_index(drop=True).astype(object)
+    cells = cells.where(cells.notna(), "").map(escape_markdown)
+    st.table(cells.rename(columns=columns))
 
 
 if view == "posisi":

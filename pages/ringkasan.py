@@ -5,7 +5,7 @@ import streamlit as st
 
 from kla import charts, provenance, scoring
 from kla.i18n import block_name, format_number, t
-from kla.text import escape_markdown
+from kla.text import escape_markdown, safe_url, url_host
 from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
@@ -40,8 +40,15 @@ official = data.kategori_resmi[data.kategori_resmi["tahun"] == year]
 for _, fact in official.iterrows():
     reported = "" if pd.isna(fact["skor_dilaporkan"]) else \
         t("ringkasan.resmi.skor", lang, skor=format_number(fact["skor_dilaporkan"], 0, lang))
-    st.info(t("ringkasan.resmi", lang, tahun=year, kategori=escape_markdown(fact["kategori"]), skor=reported,
-              url=fact["sumber"]), icon=":material/verified:")
+    st.info(t("ringkasan.resmi", lang, tahun=year, kategori=escape_markdown(fact["kategori"]), skor=reported),
+            icon=":material/verified:")
+    # The source comes from kategori_resmi.csv: a link only when it is an http(s) address, never Markdown.
+    url = safe_url(fact["sumber"])
+    if url:
+        st.link_button(f"{t('sumber', lang)}: {escape_markdown(url_host(url))}", url, icon=":material/open_in_new:",
+                       type="tertiary")
+    elif not pd.isna(fact["sumber"]):
+        st.caption(f"{t('sumber', lang)}: {escape_markdown(fact['sumber'])}")
 
 period = f"{years[0]}–{years[-1]}"
 chart(cached(charts.total_trend)(totals, data.kategori_resmi, data.peta_jalan,

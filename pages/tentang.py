@@ -4,7 +4,7 @@ import streamlit as st
 
 from kla import provenance, scoring
 from kla.i18n import block_name, format_number, t
-from kla.text import escape_markdown
+from kla.text import escape_markdown, markdown_code, safe_url
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import current_lang, sample_notice
 
@@ -22,11 +22,18 @@ st.markdown(t("tentang.metode", lang))
 
 st.header(t("tentang.resmi", lang))
 official = data.kategori_resmi.sort_values(["tahun", "skor_dilaporkan"])
-st.dataframe(official, hide_index=True, use_container_width=True,
+# Only http(s) addresses become links; any other source text stays text, in its own column.
+links = official["sumber"].map(safe_url)
+other_sources = official["sumber"].where(links.isna())
+shown_official = official.assign(sumber=links, sumber_teks=other_sources)
+if other_sources.isna().all():
+    shown_official = shown_official.drop(columns="sumber_teks")
+st.dataframe(shown_official, hide_index=True, use_container_width=True,
              column_config={"tahun": st.column_config.NumberColumn(t("tahun", lang), format="%d"),
                             "kategori": t("kategori", lang),
                             "skor_dilaporkan": t("tentang.skor_dilaporkan", lang),
                             "sumber": st.column_config.LinkColumn(t("sumber", lang)),
+                            "sumber_teks": t("sumber", lang),
                             "keterangan": t("tentang.keterangan", lang)})
 city_totals = scoring.city_totals(data.evaluasi_kota).set_index("tahun")["total"]
 ours = "tentang.konflik.contoh" if provenance.is_sample(data, ["evaluasi_kota"]) else "tentang.konflik.data"
@@ -59,7 +66,7 @@ st.header(t("tentang.berkas", lang))
 for _, row in data.sumber.iterrows():
     badge = f" · **{t('contoh.label', lang)}**" if row["contoh"] else ""
     publisher = provenance.publisher(data, row["berkas"], lang)
-    st.markdown(f"- `{escape_markdown(row['berkas'])}` — {escape_markdown(row['judul'])}{badge}  \n"
+    st.markdown(f"- {markdown_code(row['berkas'])} — {escape_markdown(row['judul'])}{badge}  \n"
                 f"  {t('tentang.penerbit', lang)}: {escape_markdown(publisher)} · "
                 f"{t('sumber', lang)}: {escape_markdown(row['sumber'])} · {t('periode', lang)}: "
                 f"{escape_markdown(row['periode'])} · {t('lisensi', lang)}: {escape_markdown(row['lisensi'])}")

@@ -171,3 +171,173 @@ def test_kelurahan_profile_says_an_unknown_code_is_unknown():
     at = open_page("pages/kelurahan.py", kelurahan="64.71.99.9999")
     assert "Kode kelurahan \"64.71.99.9999\" di tautan tidak dikenal" in texts(at)
     assert at.title[0].value.startswith("Kelurahan ")  # still shows a profile to choose from
+
+
+# --- links that cannot be used as they are: fall back with a notice, never a traceback ----------
+
+LINK_NOTICE = ":material/link_off:"
+
+
+def link_notices(at: AppTest) -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning if w.icon == LINK_NOTICE]
+
+
+NINE_KELURAHAN = ["64.71.01.1001", "64.71.01.1002", "64.71.01.1003", "64.71.01.1004", "64.71.02.1001",
+                  "64.71.02.1002", "64.71.02.1003", "64.71.02.1004", "64.71.03.1001"]
+
+
+def test_tren_link_with_more_kelurahan_than_the_chart_takes():
+    """It used to stop the page: Streamlit refuses a multiselect default above max_selections (8)."""
+    at = open_page(PAGES[1], tampilan="kelurahan", kelurahan=",".join(NINE_KELURAHAN))
+    assert at.multiselect(key="url_kelurahan").value == NINE_KELURAHAN[:8]
+    assert any("memilih 9" in n and "paling banyak 8" in n for n in link_notices(at)), link_notices(at)
+    assert len(plotly_figures(at)) == 1
+
+
+def test_tren_link_repeats_and_unknown_kelurahan():
+    at = open_page(PAGES[1], tampilan="kelurahan", kelurahan="64.71.01.1001,64.71.01.1001,Manggar,")
+    assert at.multiselect(key="url_kelurahan").value == ["64.71.01.1001"]
+    assert any("Manggar" in n and "diabaikan" in n for n in link_notices(at)), link_notices(at)
+
+
+def since_window(at: AppTest) -> tuple:
+    return tuple(at.date_input(key="url_sejak_sampai").value)
+
+
+def test_rapat_since_view_with_a_window_that_ends_before_it_starts():
+    """It used to stop the page: meeting.since refuses start > end."""
+    default = since_window(open_page(PAGES[8], view="sejak"))
+    at = open_page(PAGES[8], view="sejak", sejak="2025-06-01", sampai="2024-01-01")
+    assert since_window(at) == default
+    assert any("terbalik" in n for n in link_notices(at)), link_notices(at)
+    assert at.title[0].value == "Sejak rapat terakhir"
+
+
+def test_rapat_since_view_with_an_end_before_the_first_activity():
+    """The end was moved up to the first day of the log, before the default start: the same crash."""
+    default = since_window(open_page(PAGES[8], view="sejak"))
+    at = open_page(PAGES[8], view="sejak", sampai="2000-01-01")
+    assert since_window(at) == default
+    notices = link_notices(at)
+    assert any("sampai=2000-01-01" in n and "di luar data" in n for n in notices), notices
+    assert any("terbalik" in n for n in notices), notices
+
+
+def test_kegiatan_link_with_a_reversed_window_falls_back_too():
+    default = tuple(open_page(PAGES[3]).date_input(key="url_dari_sampai").value)
+    at = open_page(PAGES[3], dari="2025-06-01", sampai="2024-01-01")
+    assert tuple(at.date_input(key="url_dari_sampai").value) == default
+    assert any("terbalik" in n for n in link_notices(at)), link_notices(at)
+
+
+@pytest.mark.parametrize(("page", "params", "quoted"), [
+    (PAGES[0], {"tahun": "abc"}, "tahun=abc"),
+    (PAGES[0], {"tahun": ""}, "tahun="),
+    (PAGES[1], {"tampilan": "semua"}, "tampilan=semua"),
+    (PAGES[1], {"tampilan": "indikator", "blok": "K9"}, "blok=K9"),
+    (PAGES[5], {"metrik": "<b>x</b>"}, "metrik=<b>x</b>"),
+    (PAGES[3], {"dari": "kemarin"}, "dari=kemarin"),
+    (PAGES[8], {"view": "abc"}, "view=abc"),
+])
+def test_unknown_or_empty_link_values_fall_back_with_a_notice(page, params, quoted):
+    at = open_page(page, **params)
+    assert any(quoted in n for n in link_notices(at)), link_notices(at)
+
+
+def test_unknown_meeting_view_shows_the_first_view():
+    at = open_page(PAGES[8], view="abc")
+    assert at.title[0].value == "Posisi"
+    assert "view" not in at.query_params  # the next step starts from a clean link
+
+
+def test_the_notices_quote_a_long_link_value_only_in_part():
+    at = open_page(PAGES[0], tahun="9" * 500)
+    (notice,) = link_notices(at)
+    assert "9" * 60 + "…" in notice and "9" * 61 not in notice
+
+
+def test_a_valid_link_has_no_notice():
+    at = open_page(PAGES[1], tampilan="kelurahan", kelurahan=",".join(NINE_KELURAHAN[:3]))
+    assert link_notices(at) == []
+
+
+@pytest.mark.parametrize("named", ["Gunung Samarinda", "gunung samarinda", "6471031002"])
+def test_kelurahan_profile_link_by_name_or_plain_digits(named):
+    at = open_page("pages/kelurahan.py", kelurahan=named)
+    assert texts_of_title(at) == "Kelurahan Gunung Samarinda"
+    assert any("64.71.03.1002" in i.value for i in at.info)
+    assert at.query_params["kelurahan"] == "64.71.03.1002"  # the link now names the code
+
+
+def texts_of_title(at: AppTest) -> str:
+    return re.sub(r"\\(.)", r"\1", at.title[0].value)
+
+
+# --- data text is text: escaped wherever Streamlit reads Markdown --------------------------------
+
+HOSTILE = "**tebal** [tautan](http://127.0.0.2/x) ![g](http://127.0.0.2/i.png) <b>b</b> $x^2$ # Judul"
+
+
+def unescaped_punctuation(text: str) -> list[str]:
+    """ASCII punctuation not taken by a backslash escape: what Markdown could read as syntax."""
+    found, i = [], 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            i += 2
+            continue
+        if not text[i].isalnum() and not text[i].isspace() and text[i].isascii():
+            found.append(text[i])
+        i += 1
+    return found
+
+
+@pytest.fixture
+def hostile_city(tmp_path, monkeypatch):
+    from tests.conftest import tiny_tables, write_tables
+
+    tables = tiny_tables()
+    wilayah = tables["wilayah"]
+    wilayah.loc[wilayah["kode"] == "64.71.04.1001", "nama"] = f"Gunung Sari {HOSTILE}"
+    kategori = tables["kategori_resmi"]
+    kategori.loc[kategori["tahun"] == 2025, "sumber"] = "javascript:alert(1)"
+    kategori.loc[kategori["tahun"] == 2023, "sumber"] = ["https://contoh.test/a", HOSTILE]
+    tables["inisiatif"].loc[:, "nama_mitra"] = HOSTILE
+    monkeypatch.setenv("KLA_DATA_DIR", str(write_tables(tmp_path / "data", tables)))
+
+
+def link_buttons(at: AppTest) -> list:
+    return [el.proto for el in at.get("link_button")]
+
+
+def test_profile_title_is_escaped(hostile_city):
+    at = open_page("pages/kelurahan.py", kelurahan="64.71.04.1001")
+    title = at.title[0].value
+    assert unescaped_punctuation(title) == [], title
+    assert texts_of_title(at) == f"Kelurahan Gunung Sari {HOSTILE}"
+
+
+def test_official_source_is_a_link_only_when_it_is_http(hostile_city):
+    at = open_page(PAGES[0])  # 2025: the source is "javascript:alert(1)"
+    assert link_buttons(at) == []
+    assert "Sumber: javascript:alert(1)" in texts(at)
+    assert all("](" not in i.value for i in at.info)  # no Markdown link spliced into the notice
+    at = open_page(PAGES[0], tahun="2023")
+    assert [(b.url, b.label) for b in link_buttons(at)] == [("https://contoh.test/a", r"Sumber: contoh\.test")]
+    assert f"Sumber: {HOSTILE}" in texts(at)
+
+
+def test_tentang_links_only_http_sources(hostile_city):
+    at = open_page(PAGES[4])
+    official = at.dataframe[1].value
+    assert official["sumber"].dropna().tolist() == ["https://contoh.test/a", "https://contoh.test/c"]
+    assert sorted(official["sumber_teks"].dropna()) == sorted(["javascript:alert(1)", HOSTILE])
+
+
+def test_meeting_tables_escape_every_cell(hostile_city):
+    at = open_page(PAGES[8], view="tindak")
+    cells = [str(v) for table in at.table for v in table.value.to_numpy().ravel()]
+    hostile = [c for c in cells if "tebal" in c]
+    assert hostile, cells
+    for cell in hostile:
+        assert unescaped_punctuation(cell) == [], cell
+        assert re.sub(r"\\(.)", r"\1", cell) == HOSTILE

@@ -16,11 +16,12 @@ from typing import Any
 import streamlit as st
 
 from kla import provenance
-from kla.i18n import LANGS, Lang, format_signed, t
+from kla.i18n import LANGS, Lang, format_date, format_signed, t
 from kla.loading import Dataset
-from kla.text import escape_markdown
+from kla.text import escape_markdown, markdown_code
 
 LIST_SEPARATOR = ","
+SHOWN_URL_CHARS = 60  # a link can carry any text: a notice quotes only its start
 
 
 def current_lang() -> Lang:
@@ -115,7 +116,7 @@ def source_caption(data: Dataset, files: Sequence[str], lang: Lang, period: str 
 def url_select(label: str, options: Sequence[Any], param: str, default: Any,
                format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> Any:
     """A selectbox whose choice is kept in ``?param=``."""
-    options, start = _start(options, param, default)
+    options, start = _start(options, param, default, format_func, where)
     choice = where.selectbox(label, options, index=options.index(start), format_func=format_func,
                              key=f"url_{param}", **kwargs)
     _write_param(param, str(choice), str(default))
@@ -125,7 +126,7 @@ def url_select(label: str, options: Sequence[Any], param: str, default: Any,
 def url_radio(label: str, options: Sequence[Any], param: str, default: Any,
               format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> Any:
     """Horizontal radio buttons (few options, all visible) whose choice is kept in ``?param=``."""
-    options, start = _start(options, param, default)
+    options, start = _start(options, param, default, format_func, where)
     choice = where.radio(label, options, index=options.index(start), format_func=format_func,
                          key=f"url_{param}", horizontal=True, **kwargs)
     _write_param(param, str(choice), str(default))
@@ -134,11 +135,25 @@ def url_radio(label: str, options: Sequence[Any], param: str, default: Any,
 
 def url_multiselect(label: str, options: Sequence[Any], param: str, default: Sequence[Any],
                     format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> list[Any]:
-    """A multiselect whose choices are kept in ``?param=a,b,c``."""
+    """A multiselect whose choices are kept in ``?param=a,b,c``.
+
+    Unknown entries in the link are left out, repeated ones count once, and more than
+    ``max_selections`` keeps the first ones (Streamlit would stop the page): each with a notice.
+    """
     options = list(options)
     by_text = {str(o): o for o in options}
     raw = st.query_params.get(param)
-    start = [by_text[v] for v in raw.split(LIST_SEPARATOR) if v in by_text] if raw is not None else list(default)
+    start = list(default)
+    if raw is not None:
+        asked = list(dict.fromkeys(v for v in raw.split(LIST_SEPARATOR) if v))  # "" = the person chose none
+        start = [by_text[v] for v in asked if v in by_text]
+        unknown = [v for v in asked if v not in by_text]
+        if unknown:
+            link_notice("url.sebagian", where, nilai=link_value(param, raw), salah=escape_markdown(", ".join(unknown)))
+        limit = kwargs.get("max_selections")
+        if limit is not None and len(start) > limit:
+            link_notice("url.terlalu_banyak", where, n=len(start), param=markdown_code(param), maks=limit)
+            start = start[:limit]
     chosen = where.multiselect(label, options, default=start, format_func=format_func,
                                key=f"url_{param}", **kwargs)
     _write_param(param, LIST_SEPARATOR.join(map(str, chosen)), LIST_SEPARATOR.join(map(str, default)))
@@ -147,24 +162,43 @@ def url_multiselect(label: str, options: Sequence[Any], param: str, default: Seq
 
 def url_date_range(label: str, start_param: str, end_param: str, default: tuple[dt.date, dt.date],
                    bounds: tuple[dt.date, dt.date], where: Any = st) -> tuple[dt.date, dt.date]:
-    """A date range kept in ``?start_param=YYYY-MM-DD&end_param=YYYY-MM-DD``."""
-    start = _date_param(start_param, default[0], bounds)
-    end = _date_param(end_param, default[1], bounds)
+    """A date range kept in ``?start_param=YYYY-MM-DD&end_param=YYYY-MM-DD``; always start <= end.
+
+    A date in the link that does not parse is replaced by the default, one outside ``bounds`` by
+    the nearest bound, and a range that ends before it starts by the default range: each with a notice.
+    """
+    start = _date_param(start_param, default[0], bounds, where)
+    end = _date_param(end_param, default[1], bounds, where)
+    if start > end:
+        lang = current_lang()
+        link_notice("url.rentang_terbalik", where, mulai=format_date(start, lang), akhir=format_date(end, lang),
+                    dari=format_date(default[0], lang), sampai=format_date(default[1], lang))
+        start, end = default
     picked = where.date_input(label, value=(start, end), min_value=bounds[0], max_value=bounds[1],
                               format="DD/MM/YYYY", key=f"url_{start_param}_{end_param}")
-    # While the person has clicked only the first day, keep the old end instead of failing.
-    first, last = (picked[0], picked[1]) if len(picked) == 2 else (picked[0], end)
+    # While the person has clicked only the first day, keep the old end (or that day, if the old
+    # end lies before it) instead of failing.
+    first, last = (picked[0], picked[1]) if len(picked) == 2 else (picked[0], max(picked[0], end))
     _write_param(start_param, first.isoformat(), default[0].isoformat())
     _write_param(end_param, last.isoformat(), default[1].isoformat())
     return first, last
 
 
-def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date]) -> dt.date:
-    try:
-        value = dt.date.fromisoformat(st.query_params.get(param, ""))
-    except ValueError:
+def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date], where: Any) -> dt.date:
+    raw = st.query_params.get(param)
+    if raw is None:
         return default
-    return min(max(value, bounds[0]), bounds[1])
+    lang = current_lang()
+    try:
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        link_notice("url.tanggal_salah", where, nilai=link_value(param, raw), pakai=format_date(default, lang))
+        return default
+    inside = min(max(value, bounds[0]), bounds[1])
+    if inside != value:
+        link_notice("url.tanggal_luar", where, nilai=link_value(param, raw), dari=format_date(bounds[0], lang),
+                    sampai=format_date(bounds[1], lang), pakai=format_date(inside, lang))
+    return inside
 
 
 def url_text(label: str, param: str, where: Any = st, **kwargs: Any) -> str:
@@ -173,11 +207,30 @@ def url_text(label: str, param: str, where: Any = st, **kwargs: Any) -> str:
     return value
 
 
-def _start(options: Sequence[Any], param: str, default: Any) -> tuple[list[Any], Any]:
+def _start(options: Sequence[Any], param: str, default: Any, format_func: Callable[[Any], str],
+           where: Any) -> tuple[list[Any], Any]:
     """Options as a list, and the one named in the URL (else the default, else the first)."""
     options = list(options)
     by_text = {str(o): o for o in options}
-    return options, by_text.get(st.query_params.get(param, ""), default if default in options else options[0])
+    fallback = default if default in options else options[0]
+    raw = st.query_params.get(param)
+    if raw is None:
+        return options, fallback
+    if raw not in by_text:
+        link_notice("url.tidak_dikenal", where, nilai=link_value(param, raw), pakai=escape_markdown(format_func(fallback)))
+        return options, fallback
+    return options, by_text[raw]
+
+
+def link_notice(key: str, where: Any = st, **values: Any) -> None:
+    """Say that part of the link was not used and what is shown instead (``values`` already escaped)."""
+    where.warning(t(key, current_lang(), **values), icon=":material/link_off:")
+
+
+def link_value(param: str, raw: str) -> str:
+    """``param=value`` from a link as a Markdown code span for a notice, the value cut to SHOWN_URL_CHARS."""
+    value = raw if len(raw) <= SHOWN_URL_CHARS else raw[:SHOWN_URL_CHARS] + "…"
+    return markdown_code(f"{param}={value}")
 
 
 def _write_param(param: str, value: str, default: str) -> None:
