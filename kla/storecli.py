@@ -156,7 +156,9 @@ def _kb(size: int) -> str:
 
 
 def _local(moment: dt.datetime | None) -> str:
-    return "-" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    from kla.i18n import BALIKPAPAN_TZ  # Balikpapan's clock, whatever the server's time zone
+
+    return "-" if moment is None else moment.astimezone(BALIKPAPAN_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 # --- data -------------------------------------------------------------------------------------------
