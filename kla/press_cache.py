@@ -51,6 +51,10 @@ class Busy(RuntimeError):
     """Too many files are being made right now; the message asks to try again shortly (Indonesian)."""
 
 
+class _Abandoned(Exception):
+    """The request making a file stopped without an answer; the requests waiting for it try again."""
+
+
 # --- what identifies a file ------------------------------------------------------------------------
 
 
@@ -209,27 +213,34 @@ class PressCache:
     def get(self, key: Key, make: Callable[[], Made]) -> Stored:
         """The file of ``key``, made by ``make()`` (bytes, or bytes and a small JSON-able dict) only if
         it is not there yet. Busy when the queue of its kind is full; ``make``'s exception otherwise."""
-        found = self.lookup(key)
-        if found is not None:
-            return found
-        path = self.path(key)
-        with self._lock:
-            flight = self._flights.get(path)
-            leader = flight is None
-            if leader:
-                flight = self._flights[path] = Future()
-        if not leader:
-            return flight.result()  # the same file is being made: wait for it, share its outcome
-        try:
-            stored = self.lookup(key) or self._make(key, path, make)  # another process may have made it
-            flight.set_result(stored)
-            return stored
-        except BaseException as exc:
-            flight.set_exception(exc)
-            raise
-        finally:
+        while True:
+            found = self.lookup(key)
+            if found is not None:
+                return found
+            path = self.path(key)
             with self._lock:
-                del self._flights[path]
+                flight = self._flights.get(path)
+                leader = flight is None
+                if leader:
+                    flight = self._flights[path] = Future()
+            if not leader:
+                try:
+                    return flight.result()  # the same file is being made: wait for it, share its outcome
+                except _Abandoned:
+                    continue  # its maker was stopped (its visitor left the page): one of the waiting makes it
+            try:
+                stored = self.lookup(key) or self._make(key, path, make)  # another process may have made it
+                flight.set_result(stored)
+                return stored
+            except Exception as exc:  # the file cannot be made: everyone waiting hears why
+                flight.set_exception(exc)
+                raise
+            except BaseException:  # Streamlit stopping this visitor's script, Ctrl+C: not the others' problem
+                flight.set_exception(_Abandoned())
+                raise
+            finally:
+                with self._lock:
+                    del self._flights[path]
 
     def _make(self, key: Key, path: Path, make: Callable[[], Made]) -> Stored:
         with self.queue(key.kind).slot():

@@ -1,23 +1,27 @@
 """Ekspor paket media: many charts and maps, in press sizes and formats, as one ZIP with a README.
 
 For DP3AKB staff preparing a press release. The choices sit in a form, so nothing is built until
-"Buat ZIP"; the built ZIP stays in the session, so later reruns offer it again without rebuilding.
+"Buat ZIP". Each kit is built once per data version and choice and kept on disk (kla.press_cache):
+the session keeps only where it is, so later reruns offer it again without rebuilding, and the
+button reads the file only when clicked. A visitor may build a few kits in a few minutes
+(kla.ui.unduh.LIMITS); past that, or when the server is busy, the page says so.
 Without installed boundaries the kelurahan map is left out and the page says how to install them.
 """
 
 import streamlit as st
 
-from kla import boundaries, catalog, mapdata
+from kla import boundaries, catalog, mapdata, press_cache
 from kla.export import FORMATS, PRESETS, ExportError
 from kla.i18n import format_date, format_number, t
+from kla.ratelimit import RateLimited
 from kla.text import escape_markdown
 from kla.ui.cache import cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
-from kla.ui.unduh import build_kit, format_size, today_stamp, warm_up
+from kla.ui.unduh import build_kit, format_size, limit_text, session_guard, today_stamp, warm_up
 from kla.ui.widgets import current_lang, sample_notice
 
-KIT = "ekspor_paket"  # session_state: the last built kla.ui.unduh.Kit
+KIT = "ekspor_paket"  # session_state: the last built kla.ui.unduh.Kit (where the ZIP is, not its bytes)
 LATEST = 0  # the year choice "Terbaru": each chart its own latest year (not None: a selectbox would offer to clear it)
 
 
@@ -35,12 +39,15 @@ def load_boundaries():
 
 
 def show_kit(kit) -> None:
+    if not kit.path.is_file():  # pruned from the cache (newer versions came): build it again
+        del st.session_state[KIT]
+        return
     with st.container(border=True):
-        st.download_button(t("ekspor.halaman.unduh", lang), kit.zip, file_name=kit.name, mime="application/zip",
+        st.download_button(t("ekspor.halaman.unduh", lang), kit.read, file_name=kit.name, mime="application/zip",
                            key="ekspor_unduh", type="primary", icon=":material/download:", on_click="ignore")
         when = f"{format_date(kit.built, lang)} {kit.built:%H.%M}"
         st.markdown(t("ekspor.halaman.ringkasan", lang, berkas=format_number(len(kit.files), 0, lang),
-                      grafik=format_number(kit.charts, 0, lang), ukuran=format_size(len(kit.zip), lang), waktu=when))
+                      grafik=format_number(kit.charts, 0, lang), ukuran=format_size(kit.size, lang), waktu=when))
         if kit.sample:
             st.warning(t("ekspor.halaman.contoh", lang), icon=":material/science:")
         for label, reason in kit.skipped:
@@ -82,8 +89,16 @@ if build:
                           labels=labels)
     bar = st.progress(0.0, text=t("ekspor.halaman.buat", lang))
     try:
-        st.session_state[KIT] = build_kit(chosen, ctx, [PRESETS[p] for p in sizes], formats, today_stamp(lang),
-                                          progress=lambda done, text: bar.progress(done, text=text))
+        session_guard("zip").limit.acquire()
+        st.session_state[KIT] = build_kit(press_cache.shared(), chosen, ctx, [PRESETS[p] for p in sizes], formats,
+                                          today_stamp(lang), progress=lambda done, text: bar.progress(done, text=text))
+        bar.progress(1.0, text=t("ekspor.halaman.progres.selesai", lang, n=len(st.session_state[KIT].files)))
+    except RateLimited as exc:
+        bar.empty()
+        st.info(limit_text(exc.limit, exc.window_s, exc.wait_s, lang), icon=":material/hourglass_top:")
+    except press_cache.Busy:
+        bar.empty()
+        st.info(t("unduh.sibuk", lang), icon=":material/hourglass_top:")
     except ExportError as exc:
         bar.empty()
         st.error(t("ekspor.halaman.gagal", lang, pesan=escape_markdown(exc)), icon=":material/error:")

@@ -9,12 +9,13 @@ import json
 
 import streamlit as st
 
-from kla import boundaries, brief, charts, meeting, provenance, scoring
+from kla import boundaries, brief, charts, meeting, press_cache, provenance, scoring
 from kla.i18n import format_number, format_signed, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
+from kla.ui.unduh import session_guard, show_notice
 from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, url_date_range
 
 PROJECTOR_CSS = """<style>
@@ -205,8 +206,12 @@ else:
                                         "belum_mulai": t("rapat.kolom.belum", lang), "terhenti": t("rapat.kolom.terhenti", lang)})
 
 start, end = meeting.window_from(st.query_params.get("sejak"), st.query_params.get("sampai"), window_default)
+# printed once per data version, window, day and language (kla.press_cache), a few per visitor per minutes
+brief_guard, press = session_guard("ringkasan"), press_cache.shared()
 st.download_button(t("rapat.unduh_brief", lang), icon=":material/picture_as_pdf:", mime="application/pdf",
                    file_name=f"ringkasan-rapat-kla-{dt.date.today().isoformat()}.pdf",
-                   data=lambda: brief.brief_pdf(data, start=start, end=end, lang=lang, shapes=installed_boundaries(),
-                                                attribution=(boundaries.installed_info() or {}).get("attribution")))
+                   data=brief_guard.wrap(lambda: brief.brief_file(
+                       press, data, start=start, end=end, lang=lang, shapes=installed_boundaries(),
+                       attribution=(boundaries.installed_info() or {}).get("attribution")).read_bytes()))
+show_notice(brief_guard, lang)
 st.caption(f"{t('rapat.langkah', lang, i=step + 1, n=len(views))} · {t('rapat.petunjuk', lang)}")

@@ -34,21 +34,26 @@ def open_ekspor(**params: str) -> AppTest:
     return at
 
 
-def choose(at: AppTest, names: list[str], formats: list[str], sizes: list[str] = ("lanskap",), **more) -> AppTest:
+def choose(at: AppTest, names: list[str], formats: list[str], sizes: list[str] = ("lanskap",), build: str = "Buat ZIP",
+           **more) -> AppTest:
     at.multiselect(key="ekspor_grafik").set_value(names)
     at.button_group(key="ekspor_format").set_value(formats)
     at.button_group(key="ekspor_ukuran").set_value(list(sizes))
     for key, value in more.items():
         at.selectbox(key=f"ekspor_{key}").set_value(value)
-    next(b for b in at.button if b.label == "Buat ZIP").click().run()
+    next(b for b in at.button if b.label == build).click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def zip_contents(at: AppTest) -> dict[str, bytes]:
     kit = at.session_state["ekspor_paket"]
-    with zipfile.ZipFile(io.BytesIO(kit.zip)) as archive:
+    with zipfile.ZipFile(io.BytesIO(kit.read())) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def build_button(at: AppTest):
+    return next(b for b in at.button if b.label == "Buat ZIP")
 
 
 def test_page_lists_every_chart_but_the_map_without_boundaries():
@@ -86,6 +91,53 @@ def test_build_zip_with_one_chart_png_and_csv(monkeypatch):
     at.run()  # a rerun offers the same ZIP without building anything again
     assert calls == ["png", "csv"]
     assert at.get("download_button")[0].proto.label == "Unduh ZIP"
+
+    other = choose(open_ekspor(), ["tren_total"], ["png", "csv"])  # another visitor, same data version and choices
+    assert calls == ["png", "csv"], "the kit is read from disk, not rendered again"
+    assert zip_contents(other) == files
+
+
+def test_the_session_keeps_where_the_zip_is_not_its_bytes(tmp_path):
+    at = choose(open_ekspor(), ["tren_total"], ["csv"])
+    kit = at.session_state["ekspor_paket"]
+    assert not any(isinstance(v, bytes | bytearray) for v in vars(kit).values())
+    assert kit.path.is_file() and kit.path.stat().st_size == kit.size
+    assert kit.path.parent.parent.name == "press" and kit.path.parent.name == "v1"
+    at.run()
+    assert at.get("download_button")[0].proto.url == "", "the button reads the file when clicked, not on every run"
+
+
+def test_a_new_data_version_builds_a_new_zip(monkeypatch):
+    from kla import press_cache
+
+    at = choose(open_ekspor(), ["tren_total"], ["csv"])
+    first = at.session_state["ekspor_paket"].path
+    monkeypatch.setattr(press_cache, "data_version", lambda data: "v2")  # as after a publication
+    at = choose(open_ekspor(), ["tren_total"], ["csv"])
+    assert at.session_state["ekspor_paket"].path.parent.name == "v2" and first.is_file()
+
+
+def waiting_notices(at: AppTest) -> str:
+    return " ".join(i.value for i in at.info if i.icon == ":material/hourglass_top:")
+
+
+def test_too_many_zips_in_a_few_minutes_get_a_polite_message():
+    at = open_ekspor()
+    allowed, window = unduh.LIMITS["zip"]
+    for _ in range(allowed):
+        choose(at, ["tren_total"], ["csv"])
+        assert not waiting_notices(at)
+    before = at.session_state["ekspor_paket"]
+    build_button(at).click().run()
+    notice = waiting_notices(at)
+    assert f"Anda sudah meminta berkas ini {allowed} kali dalam {window // 60} menit terakhir" in notice
+    assert "detik" in notice and not at.exception
+    assert at.session_state["ekspor_paket"] is before, "nothing built"
+
+    english = open_ekspor(lang="en")
+    for _ in range(allowed + 1):
+        choose(english, ["tren_total"], ["csv"], build="Build ZIP")
+    assert "Thank you for your patience" in waiting_notices(english)
 
 
 def test_a_chart_without_data_for_the_year_is_left_out_with_the_reason():
@@ -184,6 +236,46 @@ def test_plan_lists_images_per_size_and_data_once():
     with pytest.raises(ExportError):
         unduh.plan([chart], [], ["png"])
     assert len(unduh.plan([chart], [], ["xlsx"])) == 1
+
+
+def test_guard_counts_requests_and_says_why_it_refuses(tmp_path):
+    from kla.press_cache import Busy
+    from kla.ratelimit import RateLimit, RateLimited
+
+    guard = unduh.Guard(RateLimit(2, 300))
+    made = []
+    download = guard.wrap(lambda: made.append(1) or b"%PDF")
+    assert download() == download() == b"%PDF"
+    assert guard.notice("id").startswith("Anda sudah meminta berkas ini 2 kali dalam 5 menit terakhir")
+    with pytest.raises(RateLimited):
+        download()
+    assert made == [1, 1], "a refused request makes nothing"
+
+    def busy() -> bytes:
+        raise Busy("penuh")
+
+    other = unduh.Guard(RateLimit(5, 300))
+    assert other.notice("en") is None
+    with pytest.raises(Busy):
+        other.wrap(busy)()
+    assert other.notice("en") == "The server is busy making files for other visitors. Please try again in about a minute."
+
+
+def test_image_downloads_are_rendered_once_per_figure(tmp_path):
+    from kla import catalog
+    from kla.loading import load_dataset
+    from kla.press_cache import PressCache
+
+    chart = catalog.build("tren_total", catalog.Context(load_dataset(ROOT / "data").dataset))
+    cache, stamp, size = PressCache(tmp_path), export.Stamp(dt.date(2026, 11, 23)), PRESETS["lanskap"]
+    first = unduh.file_maker(lambda: chart, "svg", size, stamp, cache, "v1")()
+    again = unduh.file_maker(lambda: chart, "svg", size, stamp, cache, "v1")()
+    assert first == again and first.startswith(b"<svg") and cache.made == 1
+    unduh.file_maker(lambda: chart, "svg", size, export.Stamp(dt.date(2026, 11, 24)), cache, "v1")()
+    unduh.file_maker(lambda: chart, "png", size, stamp, cache, "v1")()
+    assert cache.made == 3, "another export day or format is another file"
+    csv = unduh.file_maker(lambda: chart, "csv", size, stamp, cache, "v1")()
+    assert csv.decode("utf-8-sig").startswith("Judul,") and cache.made == 3, "data files are not cached"
 
 
 def test_lazy_chart_is_built_once():

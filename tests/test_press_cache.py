@@ -60,7 +60,7 @@ def run_together(n: int, target) -> list:
         go.wait()
         try:
             results[i] = target(i)
-        except Exception as exc:  # collected: the test looks at them
+        except BaseException as exc:  # collected: the test looks at them
             results[i] = exc
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
@@ -148,6 +148,27 @@ def test_identical_requests_share_one_failure_and_the_next_request_tries_again(t
     assert all(isinstance(r, ValueError) and str(r) == "Chromium mogok" for r in results)
     assert not cache.path(key).exists()
     assert cache.get(key, Counting()).read() == b"inhalt-1"
+
+
+class ScriptStopped(BaseException):
+    """What Streamlit raises in a visitor's script when the visitor leaves or reruns (not an Exception)."""
+
+
+def test_when_the_maker_is_stopped_a_waiting_request_makes_the_file(tmp_path):
+    cache, calls = PressCache(tmp_path), []
+    key = Key.of("v1", "zip", "zip")
+
+    def make() -> bytes:
+        calls.append(threading.current_thread().name)
+        Counting(seconds=0.5)()
+        if len(calls) == 1:
+            raise ScriptStopped()
+        return b"PK-utuh"
+
+    results = run_together(4, lambda _i: cache.get(key, make))
+    assert len(calls) == 2, "the stopped make, then one more by a request that was waiting"
+    assert sorted(type(r).__name__ for r in results) == ["ScriptStopped", "Stored", "Stored", "Stored"]
+    assert cache.path(key).read_bytes() == b"PK-utuh"
 
 
 def test_a_full_queue_refuses_at_once_with_busy(tmp_path):

@@ -114,3 +114,22 @@ def test_tindak_lists_planned_and_stalled(sample):
     assert f"Direncanakan, belum mulai ({len(plan.belum_mulai)})" in [s.value for s in at.subheader]
     assert f"Terhenti ({len(plan.terhenti)})" in [s.value for s in at.subheader]
     assert "Tombol panah" in texts(at)
+
+
+def test_brief_downloads_past_the_allowance_get_a_polite_note():
+    from kla.ratelimit import RateLimited
+    from kla.ui import unduh
+
+    at = open_page(PAGE)
+    assert not [i for i in at.info if "berkas ini" in i.value]
+    guard = at.session_state["_kla_batas_ringkasan"]  # this visitor's allowance, used by the button's callable
+    allowed, window = unduh.LIMITS["ringkasan"]
+    download = guard.wrap(lambda: b"%PDF")
+    for _ in range(allowed):
+        download()
+    with pytest.raises(RateLimited):
+        download()
+    at.run()
+    notes = [i.value for i in at.info if "berkas ini" in i.value]
+    assert len(notes) == 1 and f"{allowed} kali dalam {window // 60} menit terakhir" in notes[0]
+    assert not open_page(PAGE).info, "another visitor is not limited"

@@ -25,6 +25,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "unduh.bantuan.xlsx": {"id": "Data grafik ini untuk Excel (XLSX), dengan lembar Keterangan",
                            "en": "This chart's data for Excel (XLSX), with a Keterangan (notes) sheet"},
     "unduh.gagal": {"id": "Gambar tidak dapat dibuat: {pesan}", "en": "Images cannot be made: {pesan}"},
+    # heavy files (media kit, meeting brief): per-visitor limit and a full queue (kla/ui/unduh.py)
+    "unduh.batas": {
+        "id": "Anda sudah meminta berkas ini {n} kali dalam {menit} menit terakhir. Agar server tetap lancar "
+              "untuk semua pengunjung, permintaan berikutnya dapat dibuat lagi dalam {detik} detik. "
+              "Terima kasih atas pengertiannya.",
+        "en": "You have asked for this file {n} times in the last {menit} minutes. To keep the server quick "
+              "for every visitor, the next request can be made in {detik} seconds. Thank you for your patience.",
+    },
+    "unduh.sibuk": {
+        "id": "Server sedang membuat banyak berkas untuk pengunjung lain. Mohon coba lagi dalam sekitar satu menit.",
+        "en": "The server is busy making files for other visitors. Please try again in about a minute.",
+    },
     # the ekspor page (pages/ekspor.py)
     "nav.ekspor": {"id": "Ekspor paket media", "en": "Media kit export"},
     "ekspor.halaman.judul": {"id": "Ekspor paket media", "en": "Export a media kit"},

@@ -7,23 +7,35 @@ file, after the click. The callable must not call Streamlit (it has no script co
 exception there only reaches the browser as "Failed to generate file", so everything that can be
 checked beforehand (the logo) is checked while the page runs and shown as an error instead.
 
-The top half is plain Python (the ZIP plan and build, sizes, names); the bottom half draws.
+Heavy files are bounded (:mod:`kla.press_cache`): images and media kits are made once per data
+version and choice and then read from disk, at most a few at a time for the whole server. Each
+visitor may ask for a media kit or a meeting brief only a few times in a few minutes
+(:class:`Guard`, :data:`LIMITS`); past that, and when the server's queue is full, the page says
+so politely. Buttons read the finished file only when clicked, so no file's bytes are kept in
+the session.
+
+The top half is plain Python (the ZIP plan and build, limits, sizes, names); the bottom half draws.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import streamlit as st
 
-from kla import catalog, config, export, render
+from kla import catalog, config, export, press_cache, render
 from kla.charts import Chart
 from kla.export import DATA_FORMATS, IMAGE_FORMATS, PNG_SCALE, PRESETS, ExportError, Preset, Stamp
 from kla.i18n import Lang, format_number, t
+from kla.press_cache import Busy, Key, PressCache
+from kla.ratelimit import RateLimit, seconds_to_wait
 from kla.text import escape_markdown
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv",
@@ -31,6 +43,10 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "c
 ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":material/picture_as_pdf:",
          "csv": ":material/table:", "xlsx": ":material/grid_on:"}
 ZIP_PREFIX = "kla-balikpapan-paket-media"
+# per visitor: (requests, seconds). A meeting needs one brief, a press release one or two kits;
+# a person trying choices stays well inside, a script clicking in a loop does not
+LIMITS = {"ringkasan": (5, 300), "zip": (4, 600)}
+BUSY_NOTICE_S = 60  # how long the page keeps saying that the server was busy
 _warming = threading.Lock()  # held while a warm-up thread starts Chromium
 
 # --- plain Python ----------------------------------------------------------------------------------
@@ -79,9 +95,10 @@ def plan(chart_list: Iterable[Chart], sizes: Sequence[Preset], formats: Sequence
 
 @dataclass
 class Kit:
-    """A built media kit: the ZIP and what the page says about it."""
+    """A media kit in the press cache (a file on disk, never its bytes) and what the page says about it."""
 
-    zip: bytes
+    path: Path
+    size: int
     name: str
     files: list[str]
     charts: int
@@ -89,18 +106,26 @@ class Kit:
     built: dt.datetime
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (chart label, reason)
 
+    @classmethod
+    def from_stored(cls, stored: press_cache.Stored) -> Kit:
+        meta = stored.meta
+        return cls(stored.path, stored.path.stat().st_size, meta["nama"], list(meta["berkas"]), meta["grafik"],
+                   meta["contoh"], dt.datetime.fromisoformat(meta["dibuat"]), [tuple(s) for s in meta["dilewati"]])
 
-def build_kit(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset], formats: Sequence[str],
-              stamp: Stamp, progress: Callable[[float, str], None] = lambda _f, _s: None) -> Kit:
+    def read(self) -> bytes:
+        """The ZIP's bytes, read when the button is clicked."""
+        return self.path.read_bytes()
+
+
+def pack_kit(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset], formats: Sequence[str],
+             stamp: Stamp, progress: Callable[[float, str], None] = lambda _f, _s: None) -> tuple[bytes, dict]:
     """Build the charts ``names`` (those that cannot be made are skipped, with the reason), render
     every file with ``progress(fraction, text)`` after each, and pack them with a README.
 
-    ExportError when nothing is left to pack or the logo is unusable.
+    Returns the ZIP and what the page says about it (:meth:`Kit.from_stored` reads it back).
+    ExportError when nothing is left to pack.
     """
     lang = stamp.lang
-    problem = logo_problem(stamp)
-    if problem and any(f in IMAGE_FORMATS for f in formats):
-        raise ExportError(problem)
     built, skipped = [], []
     for i, name in enumerate(names, start=1):
         label = catalog.entry(name).label(lang)
@@ -121,8 +146,78 @@ def build_kit(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset
     readme = export.readme_text(built, sizes, formats, stamp, files, ctx.attribution)
     packed = export.build_zip(files, readme)
     progress(1.0, t("ekspor.halaman.progres.selesai", lang, n=len(files) + 1))  # + README.txt
-    return Kit(packed, zip_name(stamp.exported), ["README.txt", *files], len(built),
-               any(c.sample for c in built), dt.datetime.now(), skipped)
+    meta = {"nama": zip_name(stamp.exported), "berkas": ["README.txt", *files], "grafik": len(built),
+            "contoh": any(c.sample for c in built), "dibuat": dt.datetime.now().isoformat(timespec="seconds"),
+            "dilewati": skipped}
+    return packed, meta
+
+
+def kit_key(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset], formats: Sequence[str],
+            stamp: Stamp) -> Key:
+    """Everything that changes the ZIP's bytes: data version, charts (in order), sizes, formats, year,
+    metric, names on the map, language, export day, logo file, boundaries."""
+    return Key.of(press_cache.data_version(ctx.data), "zip", "zip", grafik=list(names),
+                  ukuran=[s.name for s in sizes], format=list(formats), tahun=ctx.year, metrik=ctx.metric,
+                  nama=ctx.labels, bahasa=stamp.lang, hari=stamp.exported, logo=press_cache.file_hash(stamp.logo),
+                  batas=press_cache.shapes_hash(ctx.boundaries), atribusi=ctx.attribution or "")
+
+
+def build_kit(cache: PressCache, names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset],
+              formats: Sequence[str], stamp: Stamp, progress: Callable[[float, str], None] = lambda _f, _s: None) -> Kit:
+    """The media kit of these choices: read from ``cache`` when this data version already has it, else
+    packed (:func:`pack_kit`) once, however many visitors ask at the same time (``progress`` then
+    reports to the one whose request packs it).
+
+    ExportError when nothing is left to pack or the logo is unusable; Busy when the queue is full.
+    """
+    problem = logo_problem(stamp)
+    if problem and any(f in IMAGE_FORMATS for f in formats):
+        raise ExportError(problem)
+    key = kit_key(names, ctx, sizes, formats, stamp)
+    return Kit.from_stored(cache.get(key, lambda: pack_kit(names, ctx, sizes, formats, stamp, progress)))
+
+
+@dataclass
+class Guard:
+    """One visitor's allowance for one kind of heavy file, and when the server last said it was busy.
+
+    Kept in the visitor's session (small: a few timestamps). A download's callable runs on a worker
+    thread, where an exception reaches the browser only as "Failed to generate file"; so the page
+    shows :meth:`notice` too, in words, while it applies.
+    """
+
+    limit: RateLimit
+    busy_at: float | None = None
+
+    @classmethod
+    def of(cls, kind: str) -> Guard:
+        return cls(RateLimit(*LIMITS[kind]))
+
+    def wrap(self, make: Callable[[], bytes]) -> Callable[[], bytes]:
+        """``make`` counted against the allowance: RateLimited (nothing made) when it is used up."""
+
+        def guarded() -> bytes:
+            self.limit.acquire()
+            try:
+                return make()
+            except Busy:
+                self.busy_at = time.monotonic()
+                raise
+        return guarded
+
+    def notice(self, lang: Lang) -> str | None:
+        """The polite sentence to show now, or None."""
+        wait = self.limit.wait_s()
+        if wait > 0:
+            return limit_text(self.limit.limit, self.limit.window_s, wait, lang)
+        if self.busy_at is not None and time.monotonic() - self.busy_at < BUSY_NOTICE_S:
+            return t("unduh.sibuk", lang)
+        return None
+
+
+def limit_text(limit: int, window_s: float, wait_s: float, lang: Lang) -> str:
+    return t("unduh.batas", lang, n=limit, menit=format_number(window_s / 60, 0, lang),
+             detik=format_number(seconds_to_wait(wait_s), 0, lang))
 
 
 def warm_up() -> None:
@@ -158,12 +253,49 @@ def _once(source: Chart | Callable[[], Chart]) -> Callable[[], Chart]:
     return get
 
 
-def file_maker(get: Callable[[], Chart], fmt: str, size: Preset, stamp: Stamp) -> Callable[[], bytes]:
-    """What a download button calls when clicked (on a worker thread, without Streamlit)."""
-    return lambda: export.export_bytes(get(), fmt, size, stamp)
+def file_maker(get: Callable[[], Chart], fmt: str, size: Preset, stamp: Stamp,
+               cache: PressCache | None = None, version: str = "v0") -> Callable[[], bytes]:
+    """What a download button calls when clicked (on a worker thread, without Streamlit).
+
+    Images go through ``cache``: keyed by the finished figure itself (logo, date and language are in
+    it), so a second click, or another visitor's, reads the file instead of rendering it again.
+    Data files take milliseconds and are made every time.
+    """
+    if cache is None or fmt not in IMAGE_FORMATS:
+        return lambda: export.export_bytes(get(), fmt, size, stamp)
+
+    def image() -> bytes:
+        figure = export.press_figure(get(), size, stamp)
+        drawn = hashlib.sha256(figure.to_json().encode()).hexdigest()
+        key = Key.of(version, "gambar", fmt, gambar=drawn, ukuran=size.name)
+        return cache.get(key, lambda: export.render(figure, fmt, size)).read()
+    return image
 
 
 # --- widgets ---------------------------------------------------------------------------------------
+
+
+def shown_version() -> str:
+    """The published data version the pages show, as the press cache names its folder."""
+    from kla.ui.data import published_id
+
+    number = published_id()
+    return f"v{number}" if number is not None else "v0"
+
+
+def session_guard(kind: str) -> Guard:
+    """This visitor's :class:`Guard` for ``kind`` (a key of :data:`LIMITS`), kept in the session."""
+    key = f"_kla_batas_{kind}"
+    if key not in st.session_state:
+        st.session_state[key] = Guard.of(kind)
+    return st.session_state[key]
+
+
+def show_notice(guard: Guard, lang: Lang) -> None:
+    """The guard's polite sentence, if one applies now."""
+    text = guard.notice(lang)
+    if text:
+        st.info(text, icon=":material/hourglass_top:")
 
 
 def download_menu(name: str, source: Chart | Callable[[], Chart], lang: Lang) -> None:
@@ -183,13 +315,13 @@ def download_menu(name: str, source: Chart | Callable[[], Chart], lang: Lang) ->
         problem = logo_problem(stamp)
         if problem:
             st.error(t("unduh.gagal", lang, pesan=escape_markdown(problem)), icon=":material/error:")
-        get = _once(source)
+        get, cache, version = _once(source), press_cache.shared(), shown_version()
         for group, formats in (("unduh.gambar", IMAGE_FORMATS), ("unduh.data", DATA_FORMATS)):
             st.markdown(f"**{t(group, lang)}**")
             with st.container(horizontal=True, gap="small"):
                 for fmt in formats:
                     st.download_button(
-                        t(f"unduh.format.{fmt}", lang), file_maker(get, fmt, size, stamp),
+                        t(f"unduh.format.{fmt}", lang), file_maker(get, fmt, size, stamp, cache, version),
                         file_name=export.file_name(name, fmt, size), mime=MIME[fmt], key=f"unduh_{fmt}_{name}",
                         help=t(f"unduh.bantuan.{fmt}", lang), icon=ICONS[fmt], on_click="ignore",
                         disabled=bool(problem) and fmt in IMAGE_FORMATS)
