@@ -8,7 +8,7 @@ from kla.desk.entries import next_id, upsert_row
 from kla.i18n import BALIKPAPAN_TZ, block_name, t
 from kla.schema import ACTIVITY_TYPES, BLOCKS, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.store import InvalidData
-from kla.ui.auth import allowed, staff_or_stop
+from kla.ui.auth import acting_staff, staff_or_stop
 from kla.ui.data import store
 from kla.ui.desk import desk_header, published_dataset, show_problem_list
 from kla.ui.widgets import current_lang
@@ -117,9 +117,7 @@ with st.form(f"catat_{kind}", border=True):
                                       width="stretch")
 
 if submitted:
-    acting = allowed("draft")
-    if acting is None:
-        st.rerun()
+    acting = acting_staff("draft")
     row = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
     base_id = draft_id if draft_id is not None else store().published_id()
     files, line = upsert_row(store().files(base_id), kind, row)

@@ -7,7 +7,7 @@ from kla.desk.display import readable
 from kla.i18n import format_number, t
 from kla.store import InvalidData, PublishConflict
 from kla.text import escape_markdown
-from kla.ui.auth import allowed, staff_or_stop
+from kla.ui.auth import acting_staff, staff_or_stop
 from kla.ui.data import store
 from kla.ui.desk import (
     Candidate,
@@ -15,6 +15,7 @@ from kla.ui.desk import (
     desk_header,
     drop_candidate,
     published_dataset,
+    required_note,
     show_problem_list,
     version_diff,
 )
@@ -112,20 +113,14 @@ def _store_candidate(acting_email: str) -> int | None:
 
 
 if save:
-    acting = allowed("draft")
-    if acting is None:
-        st.rerun()
+    acting = acting_staff("draft")
     saved = _store_candidate(acting.email)
     if saved is not None:
         st.success(t("kelola.pratinjau.tersimpan", lang, versi=saved))
 
 if publish:
-    acting = allowed("publish")
-    if acting is None:
-        st.rerun()
-    if not note.strip():
-        st.error(t("kelola.pratinjau.perlu_catatan", lang))
-        st.stop()
+    acting = acting_staff("publish")
+    required_note(note, lang)
     target = _store_candidate(acting.email) if staged is not None else version_id
     if target is None:
         st.stop()

@@ -7,9 +7,9 @@ from kla.desk.bundle import XLSX_MIME, version_xlsx, version_zip
 from kla.i18n import format_moment, format_number, t
 from kla.store import PublishConflict
 from kla.text import escape_markdown
-from kla.ui.auth import allowed, staff_or_stop
+from kla.ui.auth import acting_staff, staff_or_stop
 from kla.ui.data import store
-from kla.ui.desk import desk_header
+from kla.ui.desk import desk_header, required_note
 from kla.ui.widgets import current_lang
 
 lang = current_lang()
@@ -67,14 +67,10 @@ if staff.can("rollback") and not record.is_current:
         reason = st.text_input(t("kelola.riwayat.kembali.catatan", lang), max_chars=500)
         go = st.form_submit_button(t("kelola.riwayat.kembali", lang), icon=":material/history:")
     if go:
-        acting = allowed("rollback")
-        if acting is None:
-            st.rerun()
-        if not reason.strip():
-            st.error(t("kelola.pratinjau.perlu_catatan", lang))
-            st.stop()
+        acting = acting_staff("rollback")
+        note = required_note(reason, lang)
         try:
-            store().rollback(chosen, actor=acting.email, note=reason.strip(),
+            store().rollback(chosen, actor=acting.email, note=note,
                              expected=seen if seen is not None else store().published_id())
         except PublishConflict as exc:
             now = store().published()

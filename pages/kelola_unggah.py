@@ -7,7 +7,7 @@ from kla.i18n import t
 from kla.intake import MAX_UPLOAD_BYTES, Upload, apply_choices, merge_into, problems_xlsx, read_upload, template_xlsx
 from kla.schema import FILES
 from kla.text import escape_markdown
-from kla.ui.auth import allowed, staff_or_stop
+from kla.ui.auth import acting_staff, staff_or_stop
 from kla.ui.desk import PREVIEW_PAGE, desk_header, published_dataset, published_files, show_problem_list, stage
 from kla.ui.widgets import current_lang
 
@@ -83,9 +83,7 @@ if intake.proposals:
         st.stop()
 
 if st.button(t("kelola.unggah.periksa", lang), type="primary", icon=":material/preview:", key="periksa"):
-    acting = allowed("upload")
-    if acting is None:
-        st.rerun()  # the role went away since the page drew: the guard above now explains
+    acting = acting_staff("upload")
     base, current_files = published_files()
     if stage(acting, merge_into(current_files, intake, mode), base, "unggah", lang):
         st.switch_page(PREVIEW_PAGE)

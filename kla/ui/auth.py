@@ -112,6 +112,15 @@ def allowed(action: str) -> Staff | None:
     return staff if staff is not None and staff.can(action) else None
 
 
+def acting_staff(action: str) -> Staff:
+    """The staff member doing ``action`` now; if their role no longer allows it, rerun the page,
+    whose guard then explains (the role may have changed since the page drew)."""
+    staff = allowed(action)
+    if staff is None:
+        st.rerun()
+    return staff
+
+
 def _sign_in_prompt(lang: Lang, key: str, **kwargs: str) -> None:
     st.title(t("kelola.masuk.judul", lang))
     st.write(t(key, lang, **kwargs))

@@ -59,6 +59,15 @@ def code_text(text: str) -> str:
     return f"`{text.replace('`', '')}`"
 
 
+def required_note(text: str, lang: Lang) -> str:
+    """A publication or rollback note, stripped; stops the page with a message when it is empty."""
+    note = text.strip()
+    if not note:
+        st.error(t("kelola.pratinjau.perlu_catatan", lang))
+        st.stop()
+    return note
+
+
 def show_problem_list(problems: list[Problem]) -> None:
     lines = [f"- {escape_markdown(str(p))}" for p in problems[:MAX_PROBLEMS_SHOWN]]
     if len(problems) > MAX_PROBLEMS_SHOWN:
