@@ -201,9 +201,15 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from kla.loading import load_dataset
+    import os
+
+    from kla.loading import load_dataset  # never raises for bad data: every fault is a listed problem
 
     folder = args.dir or config.data_dir()
+    if not os.path.isdir(folder):  # os.path: False, not an exception, for a path that cannot be looked at
+        print(f"validate {folder}: bukan folder yang ada; berikan folder data yang berisi indikator.csv dan "
+              "berkas data lainnya.", file=sys.stderr)
+        return 2
     result = load_dataset(folder)
     if not result.ok:
         _print_problems(result, folder)
@@ -258,10 +264,16 @@ def _kb(size: int) -> str:
 
 
 def _run_geo_install(args: argparse.Namespace) -> int:
-    from kla import boundaries  # geopandas loads in about a second: only for this command
+    from kla import boundaries, clipaths  # geopandas loads in about a second: only for this command
     from kla.i18n import format_number
 
     folder = config.geo_dir()
+    try:
+        if folder.exists() or folder.is_symlink():  # a new folder is made by the install, parents and all
+            clipaths.output_folder(folder, "KLA_GEO_DIR")
+    except clipaths.PathProblem as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return clipaths.EXIT_USAGE
     had_previous = (boundaries.installed_folder(folder) / boundaries.GEOJSON_NAME).exists()
     try:
         report = boundaries.install(args.src, folder, sha256=args.sha256, timeout=args.timeout,

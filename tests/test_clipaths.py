@@ -172,3 +172,13 @@ def test_an_existing_file_may_be_replaced(tmp_path):
 def test_write_problem_names_the_reason(tmp_path):
     error = OSError(28, "No space left on device")
     assert str(clipaths.write_problem(error, "--out", tmp_path)) == f"--out {tmp_path}: gagal menulis (disk penuh)."
+
+
+def test_geo_install_into_a_geo_folder_that_is_a_file_or_unwritable(shared_geo, tmp_path, unwritable, monkeypatch,
+                                                                     capsys):
+    source = str(shared_geo / "wilayah_boundaries_kel_64.71.sql")
+    (tmp_path / "geo").write_text("bukan folder")
+    monkeypatch.setenv("KLA_GEO_DIR", str(tmp_path / "geo"))
+    one_line_error(capsys, ["geo", "install", source], "KLA_GEO_DIR", "sudah ada sebagai berkas")
+    monkeypatch.setenv("KLA_GEO_DIR", str(unwritable))
+    one_line_error(capsys, ["geo", "install", source], "KLA_GEO_DIR", "tidak dapat menulis", "izin ditolak")
