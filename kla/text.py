@@ -31,6 +31,11 @@ _MARKDOWN_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 # control characters, backslashes) means the text is not a plain URL.
 _URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 URL_SCHEMES = ("http", "https")
+# GitHub-flavoured Markdown turns bare "http://…", "www.…" and "name@host" into links by searching the
+# text *after* escapes are read, so backslashes cannot stop it: an invisible word joiner between
+# "http" and "://", "www" and ".", and before "@" breaks those patterns without changing what is seen.
+AUTOLINK_BREAK = "\u2060"
+_AUTOLINK_TRIGGERS = re.compile(r"(?i)(https?(?=:)|www(?=\.)|(?=@))")
 
 
 def _one_line(text: object) -> str:
@@ -45,11 +50,13 @@ def escape_html(text: object) -> str:
 
 
 def escape_markdown(text: object) -> str:
-    """For Markdown contexts: one line, every ASCII punctuation character backslashed.
+    """For Markdown contexts: one line, every ASCII punctuation character backslashed, bare URLs
+    and e-mail addresses kept from becoming links (:data:`AUTOLINK_BREAK`).
 
     The reader sees the text exactly as typed (with runs of whitespace as one space).
     """
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", _one_line(text))
+    unlinked = _AUTOLINK_TRIGGERS.sub(lambda m: m.group(1) + AUTOLINK_BREAK, _one_line(text))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", unlinked)
 
 
 def markdown_code(text: object) -> str:

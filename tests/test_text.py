@@ -3,13 +3,13 @@ import string
 
 import pytest
 
-from kla.text import escape_html, escape_markdown, escape_plotly, markdown_code, safe_url, url_host
+from kla.text import AUTOLINK_BREAK, escape_html, escape_markdown, escape_plotly, markdown_code, safe_url, url_host
 
 ATTACK = '<img src=x onerror="alert(1)">[klik](javascript:alert(2)) **tebal**'
 # Every Markdown construct a data cell could try, each on its own line as a spreadsheet cell allows.
 MARKDOWN_PAYLOADS = [
     "**tebal** _miring_ ~~coret~~ `kode`",
-    "[tautan](http://127.0.0.2/x) <http://127.0.0.2/a> http://127.0.0.2/b www.contoh.org",
+    "[tautan](http://127.0.0.2/x) <http://127.0.0.2/a> http://127.0.0.2/b www.contoh.org HTTPS://X.ORG a@b.co",
     "![gambar](http://127.0.0.2/i.png)",
     "<img src=http://127.0.0.2/y onerror=alert(1)> <b>b</b> &lt;i&gt; &amp;",
     "$x^2$ $$\\frac{1}{2}$$",
@@ -32,6 +32,7 @@ def test_markdown_syntax_is_neutralised():
     out = escape_markdown(ATTACK)
     assert re.search(r"(?<!\\)[<>\[\]()*]", out) is None  # no unescaped markup character left
     assert re.sub(r"\\(.)", r"\1", out) == ATTACK  # and the text reads exactly as typed
+    assert "kontak\u2060\\@contoh\\.org" in escape_markdown("kontak@contoh.org")
 
 
 def live_punctuation(text: str) -> list[str]:
@@ -62,7 +63,10 @@ def test_escaped_markdown_is_one_line_of_the_same_text_with_no_live_syntax(paylo
     out = escape_markdown(payload)
     assert out == out.strip() and not any(c in out for c in "\n\r\t\u2028\u2029\x0b\x0c")
     assert live_punctuation(out) == []
-    assert unescape_markdown(out) == " ".join(payload.split())
+    seen = unescape_markdown(out)
+    assert seen.replace(AUTOLINK_BREAK, "") == " ".join(payload.split())
+    # GFM links bare URLs and e-mail addresses in the text escapes leave: none may remain
+    assert not re.search(r"(?i)https?://|www\.|[\w.+-]@", seen), seen
 
 
 def test_markdown_code_is_literal_even_with_backticks():
