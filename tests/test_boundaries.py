@@ -8,12 +8,8 @@ from the installer's own output. Nothing here touches the internet: URLs are ser
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import http.server
-import json
 import socket
-import threading
 import time
 import warnings
 import zipfile
@@ -29,10 +25,15 @@ from kla import boundaries, cli
 from kla.boundaries import BoundaryError, UnreachableError, download
 from kla.geography import official_regions
 from kla.i18n import t
-
-SQL = "wilayah_boundaries_kel_64.71.sql"
-GEOJSON = "balikpapan_kelurahan.geojson"
-
+from tests.boundary_files import (
+    GEOJSON,
+    SQL,
+    feature,
+    folder_server,
+    raw_features,
+    raw_geometries,
+    write_features,
+)
 
 # --- fixtures and helpers ------------------------------------------------------------------------
 
@@ -50,28 +51,8 @@ def geo_dir(tmp_path: Path) -> Path:
     return tmp_path / "geo"
 
 
-def raw_features(shared_geo: Path) -> list[dict]:
-    return json.loads((shared_geo / GEOJSON).read_text(encoding="utf-8"))["features"]
-
-
-def raw_geometries(shared_geo: Path) -> dict[str, object]:
-    return {f["properties"]["kode_kelurahan"]: shape(f["geometry"]) for f in raw_features(shared_geo)}
-
-
 def raw_vertex_count(shared_geo: Path) -> int:
     return sum(len(shapely.get_coordinates(g)) for g in raw_geometries(shared_geo).values())
-
-
-def write_features(path: Path, features: list[dict], crs: str | None = None) -> Path:
-    collection = {"type": "FeatureCollection", "features": features}
-    if crs:
-        collection["crs"] = {"type": "name", "properties": {"name": crs}}
-    path.write_text(json.dumps(collection), encoding="utf-8")
-    return path
-
-
-def feature(properties: dict, geometry: object) -> dict:
-    return {"type": "Feature", "properties": properties, "geometry": shapely.geometry.mapping(geometry)}
 
 
 def read_shared(shared_geo: Path) -> gpd.GeoDataFrame:
@@ -82,21 +63,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep the test output clean
-        pass
-
-
 @pytest.fixture
 def http_base(shared_geo: Path):
     """An HTTP server on 127.0.0.1 serving the shared_geo copy; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(shared_geo))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with folder_server(shared_geo) as base:
+        yield base
 
 
 @pytest.fixture
