@@ -102,7 +102,7 @@ READ_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, Va
 def _read_vector(open_source, name: str, what: str, layer: str | None = None) -> gpd.GeoDataFrame:
     """Read one layer with pyogrio; GDAL's errors become a BoundaryError naming the file.
 
-    A geometry GEOS refuses (an unclosed ring, a ring of three points) fails the whole read in
+    A geometry GEOS refuses (an unclosed ring, a ring of one point) fails the whole read in
     Shapely; the feature is then found and named. GDAL's own warning about it is silenced, since
     the message says it better.
     """
@@ -118,7 +118,10 @@ def _read_vector(open_source, name: str, what: str, layer: str | None = None) ->
 
 def _broken_geometry(open_source, layer: str | None, name: str, exc: Exception) -> str:
     """Which feature holds the geometry that Shapely cannot build, and why, in Indonesian."""
-    _, _, blobs, fields = pyogrio.raw.read(open_source(), layer=layer)
+    try:
+        _, _, blobs, fields = pyogrio.raw.read(open_source(), layer=layer)
+    except READ_ERRORS:  # then the message names no feature
+        blobs, fields = [], []
     bad = [i for i, blob in enumerate(blobs) if blob is not None and shapely.from_wkb(blob, on_invalid="ignore") is None]
     text = str(exc)
     if "closed" in text:
