@@ -110,7 +110,8 @@ def ensure_installed(geo_dir: Path | None = None, timeout: float = 3.0) -> Insta
     ``geo/.unduh_gagal`` holding the failure time stops restarts within :data:`RETRY_AFTER` from
     trying again, so an offline machine does not wait ``timeout`` seconds on every start.
     ``timeout`` bounds the whole download (:func:`kla.boundaries.download.fetch`), so visitors
-    waiting on the lock wait that long at most, however slowly a server sends. A manual ``python -m kla geo install`` always works and clears the marker.
+    waiting on the lock wait that long at most, however slowly a server sends. A manual
+    ``python -m kla geo install`` always works and clears the marker.
     """
     global _LAST_ATTEMPT
     geo_dir = Path(geo_dir) if geo_dir is not None else config.geo_dir()
