@@ -36,7 +36,8 @@ def output_folder(path: Path, option: str) -> Path:
     where = f"{option} {path}"
     if _exists(path, where):
         if not path.is_dir():
-            raise PathProblem(f"{where}: sudah ada sebagai berkas; diharapkan folder (yang ada, atau nama folder baru).")
+            raise PathProblem(f"{where}: sudah ada sebagai berkas; diharapkan folder "
+                              "(yang ada, atau nama folder baru).")
         _probe(path, where)
         return path
     _parent_folder(path, where)

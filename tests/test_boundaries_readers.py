@@ -151,7 +151,8 @@ def test_damaged_compressed_data(shared_geo, tmp_path, geo_dir):
 
 def test_a_member_smaller_than_its_data_is_refused_as_damaged(shared_geo, tmp_path, geo_dir):
     path = tmp_path / "bohong.zip"
-    path.write_bytes(patch_zip_headers(zip_shapefile(shared_geo, tmp_path).read_bytes(), "data/kelurahan.shp", size=100))
+    whole = zip_shapefile(shared_geo, tmp_path).read_bytes()
+    path.write_bytes(patch_zip_headers(whole, "data/kelurahan.shp", size=100))
     refused(path, geo_dir, "bohong.zip", "data/kelurahan.shp", "CRC")
 
 

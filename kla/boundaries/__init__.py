@@ -81,11 +81,12 @@ from kla.boundaries.wilayah_sql import parse_wilayah_sql
 from kla.boundaries.zipped import MAX_EXTRACTED_BYTES
 
 __all__ = [
-    "BALIKPAPAN_BOX", "DEFAULT_TIMEOUT", "MAX_EXTRACTED_BYTES", "MAX_TIMEOUT", "FAILED_MARKER", "FORMAT_NAMES", "GEOJSON_NAME", "GRID_SIZE", "INFO_NAME", "INSTALL_HINT",
-    "MAX_BYTES", "OUTPUT_COLUMNS", "PINNED_ATTRIBUTION", "PINNED_SHA256", "PINNED_URL", "PREVIOUS_DIR",
-    "RETRY_AFTER", "SIMPLIFY_TOLERANCE", "BoundaryError", "Format", "InstallReport", "InstallStatus", "Installed",
-    "MatchReport", "MatchedFeature", "SourceInfo", "UnmatchedFeature", "UnreachableError", "UsageError",
-    "_reset_attempt", "ensure_installed", "install", "installed_folder", "installed_info", "kecamatan_outlines", "load_installed",
-    "match_kelurahan", "missing_line", "parse_wilayah_sql", "read_installed", "read_source", "report_lines", "to_wgs84",
-    "vertex_count", "web_copy",
+    "BALIKPAPAN_BOX", "BoundaryError", "DEFAULT_TIMEOUT", "FAILED_MARKER", "FORMAT_NAMES", "Format",
+    "GEOJSON_NAME", "GRID_SIZE", "INFO_NAME", "INSTALL_HINT", "InstallReport", "InstallStatus", "Installed",
+    "MAX_BYTES", "MAX_EXTRACTED_BYTES", "MAX_TIMEOUT", "MatchReport", "MatchedFeature", "OUTPUT_COLUMNS",
+    "PINNED_ATTRIBUTION", "PINNED_SHA256", "PINNED_URL", "PREVIOUS_DIR", "RETRY_AFTER", "SIMPLIFY_TOLERANCE",
+    "SourceInfo", "UnmatchedFeature", "UnreachableError", "UsageError", "ensure_installed", "install",
+    "installed_folder", "installed_info", "kecamatan_outlines", "load_installed", "match_kelurahan",
+    "missing_line", "parse_wilayah_sql", "read_installed", "read_source", "report_lines", "to_wgs84",
+    "vertex_count", "web_copy", "_reset_attempt",
 ]

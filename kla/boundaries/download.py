@@ -123,7 +123,8 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     if worker.is_alive():
         stop.set()
         raise UnreachableError(f"URL {shown(url)}: unduhan tidak selesai dalam {timeout:g} detik (server terlalu "
-                               "lambat atau macet); dihentikan. Coba lagi nanti, perbesar --timeout, atau pasang dari berkas.")
+                               "lambat atau macet); dihentikan. Coba lagi nanti, perbesar --timeout, "
+                               "atau pasang dari berkas.")
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["data"]  # type: ignore[return-value]

@@ -122,7 +122,8 @@ def _broken_geometry(open_source, layer: str | None, name: str, exc: Exception) 
         _, _, blobs, fields = pyogrio.raw.read(open_source(), layer=layer)
     except READ_ERRORS:  # then the message names no feature
         blobs, fields = [], []
-    bad = [i for i, blob in enumerate(blobs) if blob is not None and shapely.from_wkb(blob, on_invalid="ignore") is None]
+    bad = [i for i, blob in enumerate(blobs)
+           if blob is not None and shapely.from_wkb(blob, on_invalid="ignore") is None]
     text = str(exc)
     if "closed" in text:
         why = "cincin poligon tidak tertutup (titik terakhir tidak sama dengan titik pertama)"
@@ -170,11 +171,13 @@ def _read_zip(data: bytes, name: str) -> tuple[gpd.GeoDataFrame, str | None]:
         members = zipped.extract(data, name, Path(tmp))
         shps = [m for m in members if m.path.suffix.lower() == ".shp"]
         if shps:
-            frames = [(_read_vector(lambda m=m: str(m.path), f"{name}:{m.member}", "Shapefile"), m.member) for m in shps]
+            frames = [(_read_vector(lambda m=m: str(m.path), f"{name}:{m.member}", "Shapefile"), m.member)
+                      for m in shps]
         else:
             frames = [(_read_inner(m, name), m.member) for m in members if m.path.suffix.lower() in zipped.SINGLE_FILES]
         if not frames:
-            raise BoundaryError(f"{name}: hanya bagian Shapefile tanpa .shp ({', '.join(m.member for m in members[:5])}); "
+            parts = ", ".join(m.member for m in members[:5])
+            raise BoundaryError(f"{name}: hanya bagian Shapefile tanpa .shp ({parts}); "
                                 "diharapkan .shp bersama .dbf, .shx dan .prj-nya.")
     return max(frames, key=lambda pair: len(pair[0]))
 
