@@ -97,8 +97,8 @@ def _run_brief(args: argparse.Namespace) -> int:
         _print_problems(result, config.data_dir())
         return 1
     try:
-        shapes = boundaries.load_installed()
-        info = boundaries.installed_info() or {}
+        installed = boundaries.read_installed()  # map and attribution of one and the same install
+        shapes, info = (installed.boundaries, installed.info) if installed else (None, {})
         pdf = brief.brief_pdf(result.dataset, start=args.since, end=args.until, lang=args.lang, shapes=shapes,
                               attribution=info.get("attribution"))
     except (brief.BriefError, boundaries.BoundaryError, ValueError) as exc:

@@ -92,8 +92,9 @@ def _choices(args: argparse.Namespace) -> tuple[list[str], list[export.Preset], 
 def _context(args: argparse.Namespace, data) -> catalog.Context:
     shapes, attribution = None, None
     try:
-        shapes = boundaries.load_installed()
-        attribution = (boundaries.installed_info() or {}).get("attribution")
+        installed = boundaries.read_installed()  # map and attribution of one and the same install
+        if installed is not None:
+            shapes, attribution = installed.boundaries, installed.info.get("attribution")
     except boundaries.BoundaryError as exc:
         print(f"Peringatan: {exc}", file=sys.stderr)
     return catalog.Context(data, lang=args.lang, year=args.tahun, metric=args.metrik, boundaries=shapes,
