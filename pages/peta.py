@@ -57,8 +57,9 @@ def load_shapes():
         st.warning(t("peta.halaman.batas_rusak", lang, pesan=escape_markdown(exc)), icon=":material/error:")
         return None
     if shapes is None and status is not None:
-        st.info(f"{t(status.key, lang, **status.values)}\n\n{t('peta.halaman.tanpa_batas', lang)}",
-                icon=":material/map:")
+        # The values name a source file or URL and a download error: text from outside, escaped.
+        values = {name: escape_markdown(value) for name, value in status.values.items()}
+        st.info(f"{t(status.key, lang, **values)}\n\n{t('peta.halaman.tanpa_batas', lang)}", icon=":material/map:")
     return shapes
 
 
