@@ -201,9 +201,15 @@ def _run_sample(args: argparse.Namespace) -> int:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from kla.loading import load_dataset
+    import os
+
+    from kla.loading import load_dataset  # never raises for bad data: every fault is a listed problem
 
     folder = args.dir or config.data_dir()
+    if not os.path.isdir(folder):  # os.path: False, not an exception, for a path that cannot be looked at
+        print(f"validate {folder}: bukan folder yang ada; berikan folder data yang berisi indikator.csv dan "
+              "berkas data lainnya.", file=sys.stderr)
+        return 2
     result = load_dataset(folder)
     if not result.ok:
         _print_problems(result, folder)
