@@ -41,7 +41,9 @@ READ_DEADLINE_S = 30.0
 EXCEL_CSV_HINT = ('buka berkas di Excel, pilih File > Simpan Sebagai (Save As), jenis berkas '
                   '"CSV UTF-8 (Comma delimited) (*.csv)", lalu simpan dengan nama yang sama')
 
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Anything but blanks and byte-order-mark bytes: found at the first byte of a real file, whereas
+# bytes.strip would copy a 100 MB file to learn it is not empty.
+_SOMETHING = re.compile(rb"[^ \t\r\n" + re.escape(codecs.BOM_UTF8 + codecs.BOM_UTF16_LE) + rb"]")
 _SNIFF_BYTES = 64 * 1024
 
 
@@ -164,7 +166,7 @@ def read_raw(path: Path) -> pd.DataFrame:
     from kla.intake.read import NOT_TABLE, sniff_kind  # kla.intake imports kla.loading: import when used
 
     content = read_bytes(path)
-    if not content.strip(b" \t\r\n" + b"".join(_BOMS)):
+    if not _SOMETHING.search(content):
         raise Unreadable("berkas kosong: tidak ada baris judul maupun baris data")
     kind = sniff_kind(content)
     if kind == "xlsx":
