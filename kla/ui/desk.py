@@ -18,7 +18,7 @@ from kla.i18n import Lang, format_moment, t
 from kla.loading import Dataset
 from kla.schema import Problem
 from kla.store.diff import VersionDiff, diff_datasets, outside_scope
-from kla.text import escape_markdown
+from kla.text import escape_markdown, markdown_code
 from kla.ui.auth import Staff, sign_out_button
 from kla.ui.data import store
 
@@ -56,7 +56,7 @@ def desk_header(staff: Staff, title_key: str, lang: Lang) -> None:
 
 def code_text(text: str) -> str:
     """An e-mail address or name as inline code: shown as typed, never turned into a mail link."""
-    return f"`{text.replace('`', '')}`"
+    return markdown_code(text)
 
 
 def required_note(text: str, lang: Lang) -> str:
