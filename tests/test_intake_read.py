@@ -6,6 +6,7 @@ message's file, row, column, value and expectation.
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 
@@ -323,3 +324,11 @@ def test_side_notes_beside_a_workbook_table_are_left_out():
     assert column(intake, "skor_kelurahan", "poin") == ["40", "41"]
     assert "nilai.xlsx, lembar skor_kelurahan: kolom G tanpa judul tidak dipakai" in intake.notes
     assert any("kolom 'catatan' tidak dipakai" in n for n in intake.notes)
+
+
+def test_utf16_that_breaks_off_is_refused_with_how_to_save_it_again():
+    content = codecs.BOM_UTF16_LE + "tahun,kode_kelurahan\n2025,64.71.01.1001\n".encode("utf-16-le") + b"\x00"
+    intake = read_upload([Upload("skor.csv", content)], WILAYAH)
+    assert not intake.tables
+    (problem,) = intake.problems
+    assert problem.berkas == "skor.csv" and "UTF-16 terpotong" in problem.harapan and "CSV UTF-8" in problem.harapan

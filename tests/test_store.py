@@ -381,3 +381,16 @@ def test_stored_file_contents_cannot_be_changed(store, tiny_city):
     with pytest.raises(sa.exc.DatabaseError, match="tidak bisa diubah"), store.engine.begin() as conn:
         conn.execute(sa.text("UPDATE blobs SET content = :c"), {"c": b"lain"})
     assert store.files(1) == folder_bytes(tiny_city)
+
+
+def test_importing_a_folder_with_a_fifo_reports_it_instead_of_hanging(tiny_city, tmp_path):
+    import os
+
+    from kla.store.versions import folder_files
+
+    os.remove(tiny_city / "kegiatan.csv")
+    os.mkfifo(tiny_city / "kegiatan.csv")
+    with pytest.raises(InvalidData) as caught:
+        folder_files(tiny_city)
+    (problem,) = caught.value.problems
+    assert problem.berkas == "kegiatan.csv" and "bukan berkas biasa" in problem.harapan

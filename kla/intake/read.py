@@ -181,7 +181,11 @@ def choose_separator(text: str, header_score: Callable[[Sequence[Any]], int]) ->
 
 
 def _read_text(name: str, content: bytes, header_score: Callable[[Sequence[Any]], int]) -> ReadResult:
-    text, encoding = decode(content)
+    try:
+        text, encoding = decode(content)
+    except UnicodeDecodeError:  # a byte-order mark promised UTF-16, the bytes break off or do not follow
+        return _refused(name, "berkas UTF-16 terpotong atau rusak; buka di Excel lalu simpan sebagai "
+                              "'CSV UTF-8 (Comma delimited)'")
     if _looks_binary(text):
         return _not_a_table(name, "binary")
     separator = choose_separator(text, header_score)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from kla import config
+from kla import config, safe_read
 from kla.loading import CACHE_ENV, Dataset, file_path, load_dataset, read_raw
 from kla.schema import FILES, Problem
 from kla.store.audit import insert_entry
@@ -47,7 +47,10 @@ def folder_files(folder: Path) -> dict[str, bytes]:
         if path is None:
             problems.append(Problem(f"{name}.csv", None, None, None, f"berkas tidak ditemukan di {folder}"))
         elif path.suffix.lower() == ".csv":
-            files[f"{name}.csv"] = path.read_bytes()
+            try:  # regular files only, size-capped: a FIFO or /dev/zero never hangs an import
+                files[f"{name}.csv"] = safe_read.read_bytes(path)
+            except safe_read.Unreadable as exc:
+                problems.append(Problem(path.name, None, None, None, str(exc)))
         else:
             try:
                 files[f"{name}.csv"] = read_raw(path).to_csv(index=False).encode("utf-8")
