@@ -149,10 +149,11 @@ def url_multiselect(label: str, options: Sequence[Any], param: str, default: Seq
         start = [by_text[v] for v in asked if v in by_text]
         unknown = [v for v in asked if v not in by_text]
         if unknown:
-            link_notice("url.sebagian", where, nilai=link_value(param, raw), salah=escape_markdown(", ".join(unknown)))
+            link_notice("url.sebagian", where, f"url_{param}", nilai=link_value(param, raw),
+                        salah=escape_markdown(", ".join(unknown)))
         limit = kwargs.get("max_selections")
         if limit is not None and len(start) > limit:
-            link_notice("url.terlalu_banyak", where, n=len(start), param=markdown_code(param), maks=limit)
+            link_notice("url.terlalu_banyak", where, f"url_{param}", n=len(start), param=markdown_code(param), maks=limit)
             start = start[:limit]
     chosen = where.multiselect(label, options, default=start, format_func=format_func,
                                key=f"url_{param}", **kwargs)
@@ -167,15 +168,16 @@ def url_date_range(label: str, start_param: str, end_param: str, default: tuple[
     A date in the link that does not parse is replaced by the default, one outside ``bounds`` by
     the nearest bound, and a range that ends before it starts by the default range: each with a notice.
     """
-    start = _date_param(start_param, default[0], bounds, where)
-    end = _date_param(end_param, default[1], bounds, where)
+    key = f"url_{start_param}_{end_param}"
+    start = _date_param(start_param, default[0], bounds, where, key)
+    end = _date_param(end_param, default[1], bounds, where, key)
     if start > end:
         lang = current_lang()
-        link_notice("url.rentang_terbalik", where, mulai=format_date(start, lang), akhir=format_date(end, lang),
+        link_notice("url.rentang_terbalik", where, key, mulai=format_date(start, lang), akhir=format_date(end, lang),
                     dari=format_date(default[0], lang), sampai=format_date(default[1], lang))
         start, end = default
     picked = where.date_input(label, value=(start, end), min_value=bounds[0], max_value=bounds[1],
-                              format="DD/MM/YYYY", key=f"url_{start_param}_{end_param}")
+                              format="DD/MM/YYYY", key=key)
     # While the person has clicked only the first day, keep the old end (or that day, if the old
     # end lies before it) instead of failing.
     first, last = (picked[0], picked[1]) if len(picked) == 2 else (picked[0], max(picked[0], end))
@@ -184,7 +186,7 @@ def url_date_range(label: str, start_param: str, end_param: str, default: tuple[
     return first, last
 
 
-def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date], where: Any) -> dt.date:
+def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date], where: Any, widget: str) -> dt.date:
     raw = st.query_params.get(param)
     if raw is None:
         return default
@@ -192,11 +194,11 @@ def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date], w
     try:
         value = dt.date.fromisoformat(raw)
     except ValueError:
-        link_notice("url.tanggal_salah", where, nilai=link_value(param, raw), pakai=format_date(default, lang))
+        link_notice("url.tanggal_salah", where, widget, nilai=link_value(param, raw), pakai=format_date(default, lang))
         return default
     inside = min(max(value, bounds[0]), bounds[1])
     if inside != value:
-        link_notice("url.tanggal_luar", where, nilai=link_value(param, raw), dari=format_date(bounds[0], lang),
+        link_notice("url.tanggal_luar", where, widget, nilai=link_value(param, raw), dari=format_date(bounds[0], lang),
                     sampai=format_date(bounds[1], lang), pakai=format_date(inside, lang))
     return inside
 
@@ -217,13 +219,20 @@ def _start(options: Sequence[Any], param: str, default: Any, format_func: Callab
     if raw is None:
         return options, fallback
     if raw not in by_text:
-        link_notice("url.tidak_dikenal", where, nilai=link_value(param, raw), pakai=escape_markdown(format_func(fallback)))
+        link_notice("url.tidak_dikenal", where, f"url_{param}", nilai=link_value(param, raw),
+                    pakai=escape_markdown(format_func(fallback)))
         return options, fallback
     return options, by_text[raw]
 
 
-def link_notice(key: str, where: Any = st, **values: Any) -> None:
-    """Say that part of the link was not used and what is shown instead (``values`` already escaped)."""
+def link_notice(key: str, where: Any = st, widget: str | None = None, **values: Any) -> None:
+    """Say that part of the link was not used and what is shown instead (``values`` already escaped).
+
+    Once ``widget`` exists in the session, the value in the URL is the page's own, written for an
+    earlier choice (a year another metric does not have): the fallback is then silent.
+    """
+    if widget is not None and widget in st.session_state:
+        return
     where.warning(t(key, current_lang(), **values), icon=":material/link_off:")
 
 
