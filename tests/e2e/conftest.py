@@ -11,6 +11,16 @@ from tests.conftest import SHARED
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, Network, start_app, stop_app
 
 
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here drives a real Chromium: `pytest -m "not browser"` leaves them out."""
+    for item in items:
+        if E2E_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def installed_geo_dir(tmp_path_factory) -> Path:
     """A boundaries folder installed from the shared GeoJSON, as a user would install it."""
