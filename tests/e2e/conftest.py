@@ -10,7 +10,6 @@ import pytest
 from tests.conftest import SHARED
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, Network, start_app, stop_app
 
-
 E2E_DIR = Path(__file__).resolve().parent
 
 
