@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kla import scoring
+from kla import domain, scoring
 from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_month, format_number, t
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_plotly
@@ -44,11 +44,11 @@ GRID = "#DDDDDD"
 SAMPLE_TEXT, SAMPLE_EDGE, SAMPLE_FILL = "#A63C00", "#D55E00", "#FFF1E8"  # dark vermillion: 5.9:1 on the fill
 FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 # A block keeps its colour on every chart, so a reader learns it once.
-BLOCK_COLOURS = dict(zip(scoring.BLOCKS, OKABE_ITO))
+BLOCK_COLOURS = dict(zip(domain.BLOCKS, OKABE_ITO))
 # Category bands: one light blue ramp, darker = better, so order reads without the labels.
 BAND_COLOURS = {"Pratama": "#F3F7FA", "Madya": "#E6EEF5", "Nindya": "#D8E6F0", "Utama": "#C9DCEB",
                 "Paripurna": "#D7EFE3"}
-Y_FLOOR = 450  # total-score axes start here: 50 points under the lowest category
+Y_FLOOR = int(domain.CATEGORY_LOWEST.low) - 50  # total-score axes start 50 points under the lowest category
 
 # Pixel budget of the layout: a title line, a subtitle line, a legend row, a footer line.
 TITLE_PX, SUBTITLE_PX, LEGEND_ROW_HEIGHT_PX, FOOTER_PX, TICKS_PX = 28, 20, 22, 16, 38
@@ -271,8 +271,8 @@ def _year_line(fig: go.Figure, years: Sequence[int], values: Sequence[float], *,
 
 
 def _category_bands(fig: go.Figure, lang: Lang) -> None:
-    """The five category bands as light horizontal stripes, named at the right, and the 901 line."""
-    for cat in scoring.CATEGORIES:
+    """The five category bands as light horizontal stripes, named at the right, and the Paripurna line."""
+    for cat in domain.CATEGORIES:
         if cat.name not in BAND_COLOURS:
             continue  # below 500 there is no category: leave it white
         fig.add_hrect(y0=cat.low, y1=cat.high, name=f"kategori:{cat.name}", fillcolor=BAND_COLOURS[cat.name],
@@ -281,15 +281,15 @@ def _category_bands(fig: go.Figure, lang: Lang) -> None:
         fig.add_annotation(name=f"kategori:{cat.name}", text=cat.name, xref="paper", x=1, xanchor="left",
                            xshift=4, y=(cat.low + cat.high) / 2, yanchor="middle", showarrow=False,
                            font=dict(size=12, color=MUTED))
-    fig.add_hline(y=scoring.PARIPURNA_MIN, name="paripurna", line=dict(color=TEXT, width=1.5, dash="dash"))
+    fig.add_hline(y=domain.PARIPURNA_MIN, name="paripurna", line=dict(color=TEXT, width=1.5, dash="dash"))
     fig.add_annotation(name="paripurna", text=t("grafik.paripurna", lang), xref="paper", x=0, xanchor="left",
-                       y=scoring.PARIPURNA_MIN, yanchor="bottom", showarrow=False, font=dict(size=13, color=TEXT))
+                       y=domain.PARIPURNA_MIN, yanchor="bottom", showarrow=False, font=dict(size=13, color=TEXT))
 
 
 def _score_axis(fig: go.Figure, values: Sequence[float]) -> None:
     low = np.nanmin(values) if len(values) and not np.all(np.isnan(values)) else Y_FLOOR
     floor = min(Y_FLOOR, int(np.floor((low - 30) / 50) * 50))
-    fig.update_yaxes(range=[floor, scoring.MAX_SCORE], dtick=100)
+    fig.update_yaxes(range=[floor, domain.MAX_SCORE], dtick=100)
 
 
 # --- 1. city total -------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ def _total_table(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None, peta
         official = pd.Series(dtype=object)
     targets = pd.Series(dtype=float)
     if peta_jalan is not None and not peta_jalan.empty:
-        rows = peta_jalan[peta_jalan["blok"] == scoring.ROADMAP_TOTAL]
+        rows = peta_jalan[peta_jalan["blok"] == domain.ROADMAP_TOTAL]
         targets = rows.astype({"tahun": int}).groupby("tahun")["target_poin"].first().astype(float)
     years = sorted(set(frame["tahun"]) | set(_gap_years(frame["tahun"])) | set(targets.index))
     out = pd.DataFrame({"tahun": years}).merge(frame, on="tahun", how="left")
@@ -426,7 +426,7 @@ def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample
     data = _with_block_names(block_totals[["tahun", "blok", "poin", "max_poin", "persen"]], lang)
     fig = go.Figure()
     _mark_gaps(fig, _gap_years(data["tahun"]), {}, lang)
-    for blok in scoring.BLOCKS:
+    for blok in domain.BLOCKS:
         rows = data[data["blok"] == blok].sort_values("tahun")
         if rows.empty:
             continue

@@ -13,6 +13,8 @@ from typing import Literal
 
 import pandas as pd
 
+from kla.domain import MAX_SCORE, PARIPURNA_MIN, lower_thresholds
+
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
@@ -163,7 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "grafik.tanpa_evaluasi": {"id": "tanpa evaluasi", "en": "not evaluated"},
     "grafik.tanpa_putaran": {"id": "tidak ada putaran", "en": "no round"},
     "grafik.tidak_dipublikasikan": {"id": "tidak dipublikasikan", "en": "not published"},
-    "grafik.paripurna": {"id": "Paripurna (901)", "en": "Paripurna (901)"},
+    "grafik.paripurna": {"id": f"Paripurna ({PARIPURNA_MIN})", "en": f"Paripurna ({PARIPURNA_MIN})"},
     "grafik.persen_maks": {"id": "% dari poin maksimum", "en": "% of maximum points"},
     "grafik.tren_total.judul": {"id": "Skor KLA Balikpapan per tahun evaluasi",
                                 "en": "Balikpapan's KLA score by evaluation year"},
@@ -242,14 +244,15 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "ringkasan.judul": {"id": "Ringkasan KLA Balikpapan", "en": "KLA Balikpapan at a glance"},
     "ringkasan.tahun": {"id": "Tahun evaluasi", "en": "Evaluation year"},
     "ringkasan.skor": {"id": "Skor {tahun}", "en": "Score {tahun}"},
-    "ringkasan.skor.bantuan": {"id": "Jumlah poin 24 indikator (skala 0-1000).",
-                               "en": "Sum of the points of 24 indicators (0-1000 scale)."},
+    "ringkasan.skor.bantuan": {"id": f"Jumlah poin 24 indikator (skala 0-{MAX_SCORE}).",
+                               "en": f"Sum of the points of 24 indicators (0-{MAX_SCORE} scale)."},
     "ringkasan.skor.bantuan.contoh": {"id": " Pada data contoh, poin per indikator ilustratif.",
                                       "en": " In sample data the points are illustrative."},
-    "ringkasan.ke_paripurna": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
+    "ringkasan.ke_paripurna": {"id": f"Kurang ke Paripurna ({PARIPURNA_MIN})",
+                               "en": f"Points to Paripurna ({PARIPURNA_MIN})"},
     "ringkasan.ke_paripurna.bantuan": {
-        "id": "Paripurna (901-1000) belum pernah diraih kabupaten/kota mana pun hingga putaran 2025.",
-        "en": "No district or city had reached Paripurna (901-1000) as of the 2025 round.",
+        "id": f"Paripurna ({PARIPURNA_MIN}-{MAX_SCORE}) belum pernah diraih kabupaten/kota mana pun hingga putaran 2025.",
+        "en": f"No district or city had reached Paripurna ({PARIPURNA_MIN}-{MAX_SCORE}) as of the 2025 round.",
     },
     "ringkasan.target": {"id": "Target peta jalan {tahun}", "en": "Roadmap target {tahun}"},
     "ringkasan.target.bantuan": {
@@ -312,13 +315,13 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "tentang.dari": {"id": "Dari", "en": "From"},
     "tentang.sampai": {"id": "Sampai", "en": "To"},
     "tentang.metode": {
-        "id": "**Metode.** Skor total = jumlah poin 24 indikator (0-1000). Kategori ditentukan oleh ambang bawah: "
-              "Pratama ≥ 500, Madya ≥ 601, Nindya ≥ 701, Utama ≥ 801, Paripurna ≥ 901. \"Kurang ke Paripurna\" = "
-              "901 − skor. Kekurangan indikator = poin maksimum − poin. Bobot (poin maksimum) per indikator "
+        "id": f"**Metode.** Skor total = jumlah poin 24 indikator (0-{MAX_SCORE}). Kategori ditentukan oleh ambang "
+              f"bawah: {lower_thresholds()}. \"Kurang ke Paripurna\" = "
+              f"{PARIPURNA_MIN} − skor. Kekurangan indikator = poin maksimum − poin. Bobot (poin maksimum) per indikator "
               "**tidak diumumkan** KemenPPPA.",
-        "en": "**Method.** Total score = sum of the points of 24 indicators (0-1000). Category by lower threshold: "
-              "Pratama ≥ 500, Madya ≥ 601, Nindya ≥ 701, Utama ≥ 801, Paripurna ≥ 901. \"Points to Paripurna\" = "
-              "901 − score. Indicator shortfall = maximum points − points. Per-indicator weights are **not "
+        "en": f"**Method.** Total score = sum of the points of 24 indicators (0-{MAX_SCORE}). Category by lower "
+              f"threshold: {lower_thresholds()}. \"Points to Paripurna\" = "
+              f"{PARIPURNA_MIN} − score. Indicator shortfall = maximum points − points. Per-indicator weights are **not "
               "published** by KemenPPPA.",
     },
     "tentang.resmi": {"id": "Jalur resmi Balikpapan (fakta publik)", "en": "Balikpapan's official path (public facts)"},

@@ -23,10 +23,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from kla import domain
+
 Kind = Literal["str", "int", "float", "date", "bool"]
 
-BLOCKS: tuple[str, ...] = ("KL", "K1", "K2", "K3", "K4", "K5")
-CATEGORY_NAMES: tuple[str, ...] = ("Pratama", "Madya", "Nindya", "Utama", "Paripurna")
+# Blocks and official categories are stated once, in kla.domain; re-exported for the files' columns.
+BLOCKS = domain.BLOCKS
+CATEGORY_NAMES = domain.CATEGORY_NAMES
 
 INITIATIVE_TYPES: tuple[str, ...] = (
     "Forum Anak",
@@ -555,7 +558,7 @@ PETA_JALAN = _register(FileSpec(
     "Peta jalan menuju Paripurna",
     (
         Column("tahun", "int", min=KLA_YEARS[0], max=KLA_YEARS[1], example="2027"),
-        Column("blok", allowed=(*BLOCKS, "TOTAL"), description="Blok, atau TOTAL untuk skor total", example="TOTAL"),
+        Column("blok", allowed=(*BLOCKS, domain.ROADMAP_TOTAL), description="Blok, atau TOTAL untuk skor total", example="TOTAL"),
         Column("target_poin", "float", min=0, max=1000, unit="poin", example="905"),
     ),
     key=("tahun", "blok"),

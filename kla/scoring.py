@@ -23,33 +23,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-BLOCKS: tuple[str, ...] = ("KL", "K1", "K2", "K3", "K4", "K5")
-MAX_SCORE = 1000
-PARIPURNA_MIN = 901
-NO_CATEGORY = "Belum berkategori"
-ROADMAP_TOTAL = "TOTAL"
+# The facts live in kla.domain; the names stay importable from here for existing callers.
+from kla.domain import (
+    BLOCKS,
+    CATEGORIES,
+    MAX_SCORE,
+    PARIPURNA_MIN,
+    ROADMAP_TOTAL,
+    block_maxima,
+)
+
 # Points are decimals (e.g. 12.5); summing them in binary floats can give 600.9999999999999 for a
 # true 601 and drop a city one band. Totals are rounded to this many decimals before use.
 TOTAL_DECIMALS = 6
 
-
-@dataclass(frozen=True)
-class Category:
-    """A category band: ``low <= skor < high`` (the top band also includes ``high`` = 1000)."""
-
-    name: str
-    low: float
-    high: float
-
-
-CATEGORIES: tuple[Category, ...] = (
-    Category(NO_CATEGORY, 0, 500),
-    Category("Pratama", 500, 601),
-    Category("Madya", 601, 701),
-    Category("Nindya", 701, 801),
-    Category("Utama", 801, PARIPURNA_MIN),
-    Category("Paripurna", PARIPURNA_MIN, MAX_SCORE),
-)
 _LOWS = np.array([c.low for c in CATEGORIES], dtype=float)
 _NAMES = np.array([c.name for c in CATEGORIES])
 
@@ -106,11 +93,10 @@ def points_to_paripurna(score: float) -> float:
 
 def categories_table() -> pd.DataFrame:
     """The bands as published (whole numbers, both ends inclusive) for the "Tentang" page."""
-    official_upper = [c.high - 1 for c in CATEGORIES[:-1]] + [CATEGORIES[-1].high]
     return pd.DataFrame({
         "kategori": [c.name for c in CATEGORIES],
         "dari": [int(c.low) for c in CATEGORIES],
-        "sampai": [int(u) for u in official_upper],
+        "sampai": [c.official_high for c in CATEGORIES],
     })
 
 
@@ -175,8 +161,9 @@ def block_attainment(evaluasi: pd.DataFrame, indikator: pd.DataFrame, tahun: int
     ``persen`` is 0..100; ``kekurangan`` = ``max_poin - poin``.
     """
     catalogue = _year_points(evaluasi, indikator, tahun)
-    blocks = catalogue.groupby("blok")[["poin", "max_poin"]].sum().reindex(list(BLOCKS), fill_value=0.0)
-    blocks = _add_percent(blocks.rename_axis("blok").reset_index())
+    points = catalogue.groupby("blok")["poin"].sum().reindex(list(BLOCKS), fill_value=0.0)
+    blocks = pd.DataFrame({"poin": points, "max_poin": block_maxima(indikator)}).rename_axis("blok")
+    blocks = _add_percent(blocks.reset_index())
     blocks["kekurangan"] = blocks["max_poin"] - blocks["poin"]
     return blocks[["blok", "poin", "max_poin", "persen", "kekurangan"]]
 
@@ -187,7 +174,7 @@ def block_totals_by_year(evaluasi: pd.DataFrame, indikator: pd.DataFrame) -> pd.
     One row per (year, block) for all six blocks, sorted by year then ``BLOCKS`` order. The block
     maximum comes from the catalogue, so it is the same every year.
     """
-    block_max = indikator.groupby("blok")["max_poin"].sum()
+    block_max = block_maxima(indikator)
     code_block = indikator.set_index("kode")["blok"]
     points = evaluasi.assign(blok=evaluasi["kode_indikator"].map(code_block))
     poin = points.groupby(["tahun", "blok"])["poin"].sum()

@@ -1,5 +1,7 @@
 """Interface texts: the meeting page (pages/rapat.py) and its A4 brief (kla/brief.py)."""
 
+from kla.domain import PARIPURNA_MIN, band_range
+
 STRINGS: dict[str, dict[str, str]] = {
     "contoh.singkat": {"id": "angka ilustratif, bukan data resmi", "en": "illustrative numbers, not official data"},
     "rapat.keluar": {"id": "Keluar dari mode rapat", "en": "Leave meeting mode"},
@@ -17,7 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.langkah": {"id": "{i} dari {n}", "en": "{i} of {n}"},
     # posisi
     "rapat.skor": {"id": "Skor KLA {tahun}", "en": "KLA score {tahun}"},
-    "rapat.ke_paripurna": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
+    "rapat.ke_paripurna": {"id": f"Kurang ke Paripurna ({PARIPURNA_MIN})", "en": f"Points to Paripurna ({PARIPURNA_MIN})"},
     "rapat.target": {"id": "Target peta jalan {tahun}", "en": "Roadmap target {tahun}"},
     "rapat.target.tidak_ada": {"id": "Belum ada target peta jalan", "en": "No roadmap target yet"},
     "rapat.posisi.kalimat": {
@@ -92,8 +94,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "SAMPLE DATA: made-up numbers for testing, not official figures"},
     "rapat.brief.skor": {"id": "Skor KLA {tahun}", "en": "KLA score {tahun}"},
     "rapat.brief.sejak_tahun": {"id": "sejak {tahun}", "en": "since {tahun}"},
-    "rapat.brief.rentang": {"id": "Utama 801–900 · Paripurna 901–1.000", "en": "Utama 801–900 · Paripurna 901–1,000"},
-    "rapat.brief.kurang": {"id": "Kurang ke Paripurna (901)", "en": "Points to Paripurna (901)"},
+    "rapat.brief.rentang": {"id": f"Utama {band_range('Utama', '.')} · Paripurna {band_range('Paripurna', '.')}",
+                            "en": f"Utama {band_range('Utama', ',')} · Paripurna {band_range('Paripurna', ',')}"},
+    "rapat.brief.kurang": {"id": f"Kurang ke Paripurna ({PARIPURNA_MIN})",
+                           "en": f"Points to Paripurna ({PARIPURNA_MIN})"},
     "rapat.brief.target": {"id": "Target peta jalan {tahun}: {target}", "en": "Roadmap target {tahun}: {target}"},
     "rapat.brief.kekurangan": {"id": "{n} indikator dengan kekurangan poin terbesar",
                                "en": "{n} indicators with the largest shortfall"},
