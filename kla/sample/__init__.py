@@ -14,8 +14,9 @@ What is real and what is invented:
   reported Gugus Tugas meetings, the city total of children 0-17 (2021) and the kecamatan
   populations used to split it;
 - illustrative, in the generation modules: every point and weight, child count per kelurahan,
-  initiative date and status, invented community initiative and activity record. ``sumber.csv``
-  says so for each file.
+  initiative date and status, invented community initiative and activity record; the assumed
+  service tier of each kelurahan is data too (``kla/sample/assumptions/kelurahan.csv``), so no
+  region list is written in code. ``sumber.csv`` says so for each file.
 
 Modules, one concern each: :mod:`~kla.sample.curated` (the facts), :mod:`~kla.sample.timeline`
 (dates), :mod:`~kla.sample.points` (totals that add up), :mod:`~kla.sample.regions` (``wilayah``),

@@ -89,8 +89,8 @@ def _invented_rows(rng: np.random.Generator, kind: InitiativeKind, kelurahan: pd
 
 def _pick_kelurahan(rng: np.random.Generator, kelurahan: pd.DataFrame, count: int) -> np.ndarray:
     """Distinct kelurahan (while possible), more likely where there are more children and services."""
-    tier_weight = {"high": 1.3, "mid": 1.0, "low": 0.6}
-    tiers = np.array([tier_weight[t] for t in tier_of(kelurahan["nama"])])
+    tier_weight = {"tinggi": 1.3, "sedang": 1.0, "rendah": 0.6}
+    tiers = np.array([tier_weight[t] for t in tier_of(kelurahan)])
     weights = kelurahan["anak_0_17"].astype(float).to_numpy() * tiers
     return rng.choice(len(kelurahan), size=count, replace=count > len(kelurahan), p=weights / weights.sum())
 

@@ -6,12 +6,11 @@ import numpy as np
 import pandas as pd
 
 from kla.sample.points import points_hitting_total
-from kla.sample.regions import kelurahan_of, tier_of
+from kla.sample.regions import kelurahan_of, score_bonus, tier_of
 from kla.sample.timeline import KELURAHAN_YEARS
 from kla.schema import BLOCKS
 
-TIER_START_TOTAL = {"high": (690.0, 760.0), "mid": (600.0, 680.0), "low": (528.0, 575.0)}
-KELURAHAN_BONUS = {"Gunung Sari Ulu": 25.0, "Mekar Sari": 12.0}  # Kampung Pustaka, Puskesmas Ramah Anak
+TIER_START_TOTAL = {"tinggi": (690.0, 760.0), "sedang": (600.0, 680.0), "rendah": (528.0, 575.0)}
 # Block attainment relative to the kelurahan's overall level: Forum Anak everywhere lifts K1,
 # special protection and infrastructure lag.
 BLOCK_OFFSET = {"KL": 0.02, "K1": 0.06, "K2": -0.03, "K3": 0.0, "K4": 0.02, "K5": -0.05}
@@ -19,10 +18,10 @@ BLOCK_OFFSET = {"KL": 0.02, "K1": 0.06, "K2": -0.03, "K3": 0.0, "K4": 0.02, "K5"
 
 def kelurahan_totals(rng: np.random.Generator, kelurahan: pd.DataFrame) -> np.ndarray:
     """Illustrative total per kelurahan (rows) and year (columns of KELURAHAN_YEARS)."""
-    tiers = tier_of(kelurahan["nama"])
+    tiers = tier_of(kelurahan)
     low = np.array([TIER_START_TOTAL[t][0] for t in tiers])
     high = np.array([TIER_START_TOTAL[t][1] for t in tiers])
-    start = rng.uniform(low, high) + kelurahan["nama"].map(KELURAHAN_BONUS).fillna(0).to_numpy()
+    start = rng.uniform(low, high) + score_bonus(kelurahan)
     n, years = len(kelurahan), len(KELURAHAN_YEARS)
     steps = rng.uniform(12, 45, (n, years - 1))
     stalls = rng.random((n, years - 1)) < 0.12

@@ -1,4 +1,4 @@
-"""``wilayah``: the curated regions plus an ILLUSTRATIVE child count per kelurahan; the kelurahan tiers.
+"""``wilayah``: the curated regions plus an ILLUSTRATIVE child count per kelurahan; assumed kelurahan tiers.
 
 Children per kecamatan or kelurahan are not published (KLA.md): the city's one count of children
 0-17 is split over kecamatan by their population, then over kelurahan at random.
@@ -6,28 +6,19 @@ Children per kecamatan or kelurahan are not published (KLA.md): the city's one c
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from kla.sample import curated
 from kla.sample.points import split_total
 
-# How developed each kelurahan's child services are, for the illustrative scores and initiative
-# places: dense central kelurahan high, peri-urban ones low. An ASSUMPTION of the generator, not a
-# published fact; names as in facts/wilayah.csv, and a kelurahan missing here stops the generator.
-KELURAHAN_TIER = {
-    "high": (
-        "Klandasan Ilir", "Klandasan Ulu", "Prapatan", "Telaga Sari", "Damai", "Gunung Sari Ulu",
-        "Gunung Sari Ilir", "Mekar Sari", "Karang Rejo", "Karang Jati", "Sumber Rejo", "Gunung Bahagia",
-        "Sepinggan Baru", "Damai Baru", "Damai Bahagia",
-    ),
-    "mid": (
-        "Sungainangka", "Sepinggan", "Sepinggan Raya", "Muara Rapak", "Gunung Samarinda",
-        "Gunung Samarinda Baru", "Batu Ampar", "Graha Indah", "Baru Ilir", "Baru Tengah", "Baru Ulu",
-        "Margo Mulyo", "Marga Sari", "Manggar", "Manggar Baru",
-    ),
-    "low": ("Kariangau", "Teritip", "Lamaru", "Karang Joang"),
-}
+# How developed each kelurahan's child services are ("tinggi": dense central kelurahan, "rendah":
+# peri-urban ones) and a score bonus for a known service: ASSUMPTIONS of the generator, not
+# published facts, one row per kelurahan code of facts/wilayah.csv.
+ASSUMPTIONS_FILE = Path(__file__).parent / "assumptions" / "kelurahan.csv"
+TIERS = ("tinggi", "sedang", "rendah")
 
 
 def make_wilayah(rng: np.random.Generator) -> pd.DataFrame:
@@ -56,10 +47,30 @@ def kelurahan_of(wilayah: pd.DataFrame) -> pd.DataFrame:
     return kel
 
 
-def tier_of(names: pd.Series) -> np.ndarray:
-    """The tier ("high", "mid", "low") of each kelurahan name; an unknown name raises."""
-    lookup = {name: tier for tier, members in KELURAHAN_TIER.items() for name in members}
-    unknown = sorted(set(names) - set(lookup))
+def kelurahan_assumptions(path: Path = ASSUMPTIONS_FILE) -> pd.DataFrame:
+    """Tier and score bonus per kelurahan code (``bonus_skor`` 0 where none is assumed)."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    bad = sorted(set(table["tingkat_layanan"]) - set(TIERS))
+    if bad:
+        raise ValueError(f"{path.name}, kolom tingkat_layanan: {bad} tidak dikenal; "
+                         f"diharapkan salah satu dari {TIERS}.")
+    table["bonus_skor"] = pd.to_numeric(table["bonus_skor"].mask(table["bonus_skor"] == "")).fillna(0.0)
+    return table.set_index("kode")
+
+
+def tier_of(kelurahan: pd.DataFrame) -> np.ndarray:
+    """The tier of each kelurahan row (by code); a kelurahan without one stops the generator."""
+    return _assumed(kelurahan, "tingkat_layanan")
+
+
+def score_bonus(kelurahan: pd.DataFrame) -> np.ndarray:
+    """Extra points assumed for each kelurahan row (by code), 0 for most."""
+    return _assumed(kelurahan, "bonus_skor").astype(float)
+
+
+def _assumed(kelurahan: pd.DataFrame, column: str) -> np.ndarray:
+    table = kelurahan_assumptions()
+    unknown = sorted(set(kelurahan["kode"]) - set(table.index))
     if unknown:
-        raise ValueError(f"kelurahan tanpa tingkat perkembangan: {unknown}")
-    return names.map(lookup).to_numpy()
+        raise ValueError(f"{ASSUMPTIONS_FILE.name}: kelurahan tanpa tingkat layanan: {unknown}")
+    return table[column].reindex(kelurahan["kode"]).to_numpy()
