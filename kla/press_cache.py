@@ -13,12 +13,15 @@ for a file that exists reads it; only a missing one is made, and then:
 
 Old versions' folders and, past a size cap, the least recently used files are deleted, so the
 folder stays bounded. Callers get a path, never the bytes: they read the file only when it is
-sent, and nothing large stays in memory between requests.
+sent, and nothing large stays in memory between requests. :func:`return_big_buffers_to_os`
+makes sure that what was read is given back to the system once sent (glibc would keep it).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import dataclasses
 import hashlib
 import json
@@ -43,6 +46,8 @@ KEEP_VERSIONS = 3  # version folders kept: the published one and the last ones s
 MAX_BYTES = 2_000_000_000  # all files together; the least recently used go first past this
 META_SUFFIX = ".json"
 STALE_TMP_S = 3600  # a temporary file this old belongs to a writer that was killed
+BIG_BUFFER = 4 * 1024 * 1024  # buffers this large go back to the system when freed
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter (malloc.h)
 
 Made = bytes | tuple[bytes, Mapping[str, Any]]
 
@@ -297,6 +302,21 @@ def _read_meta(path: Path) -> dict[str, Any]:
         return {}
 
 
+def return_big_buffers_to_os(threshold: int = BIG_BUFFER) -> bool:
+    """Have glibc give every freed buffer of ``threshold`` bytes or more straight back to the system.
+
+    By itself glibc raises that threshold after the first large buffer is freed (up to 32 MB) and
+    from then on keeps freed buffers of that size inside the process: 20 downloads of a 28 MB ZIP
+    at once left the server 440 MB larger for good. With a fixed threshold they come and go
+    (docs/BENCHMARKS.md, "Bursts"). Process-wide; False where the C library has no ``mallopt``.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, threshold))
+    except (OSError, AttributeError):
+        return False
+
+
 _SHARED: dict[Path, PressCache] = {}
 _SHARED_LOCK = threading.Lock()
 ZIP_LIMITS = {"zip": 1}  # a whole media kit keeps the warm Chromium busy for a minute: one at a time
@@ -306,6 +326,8 @@ def shared() -> PressCache:
     """The process's cache under ``<state>/press`` (one per state folder: each test has its own)."""
     root = config.state_dir() / FOLDER
     with _SHARED_LOCK:
+        if not _SHARED:
+            return_big_buffers_to_os()  # the process serves big files from now on
         if root not in _SHARED:
             _SHARED[root] = PressCache(root, limits=ZIP_LIMITS)
         return _SHARED[root]

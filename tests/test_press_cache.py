@@ -254,6 +254,43 @@ def test_a_writer_killed_mid_write_leaves_whole_files_or_none(tmp_path):
         assert cache.get(key, lambda: b"baru").read() == b"baru"
 
 
+BURST_OF_BIG_READS = r"""
+import gc, sys, threading
+from pathlib import Path
+from kla import press_cache
+
+def rss_mb():
+    return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 1e6
+
+assert press_cache.return_big_buffers_to_os()
+first = bytes(28_000_000); del first  # without a fixed threshold, glibc raises its own on this free
+before = rss_mb()
+together = threading.Barrier(20)
+
+def download():  # 20 visitors hold a 28 MB ZIP at the same moment, as Streamlit does while sending it
+    data = bytes(28_000_000) + b"."
+    together.wait()
+    del data
+
+for _ in range(2):
+    threads = [threading.Thread(target=download) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+gc.collect()
+print(round(before), round(rss_mb()))
+"""
+
+
+def test_big_buffers_go_back_to_the_system_after_a_burst():
+    result = subprocess.run([sys.executable, "-c", BURST_OF_BIG_READS], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    before, after = map(int, result.stdout.split())
+    assert after - before < 50, f"{after - before} MB kept after 40 buffers of 28 MB were freed"
+
+
 # --- with the real brief -----------------------------------------------------------------------------------
 
 
