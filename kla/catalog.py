@@ -5,23 +5,19 @@ the way its page shows it by default, so a press image matches what people see o
 
 * trends over all years (tren_total, tren_blok, banding_kelurahan, ...) ignore ``year``;
 * one-year charts and the maps use ``year`` (default: the latest year they have data for);
-* the indicator trend shows the block with the lowest attainment that year (the newsworthy one),
-  kelurahan compared are the lowest and the highest of the latest year, as on the Tren page;
-* activity charts cover the last 12 months of the log, as on the Kegiatan page;
+* the defaults come from :mod:`kla.views`, as on the pages: the indicator trend shows the
+  weakest block of the year, kelurahan compared are the lowest and the highest of the latest
+  year (Tren page); activity charts cover the last 12 months of the log (Kegiatan page);
 * ``peta_kelurahan`` needs installed boundaries (:func:`kla.boundaries.load_installed`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from kla import charts, mapdata, provenance, scoring, tilemap
-from kla.activities import activity_table, filter_activities
+from kla import charts, mapdata, provenance, scoring, tilemap, views
 from kla.export import STATIC_MAP, ExportError
 from kla.i18n import Lang, t
 from kla.initiatives import initiative_table
@@ -29,9 +25,6 @@ from kla.loading import Dataset
 
 if TYPE_CHECKING:  # geopandas and the static map load in about a second: only when a map is made
     import geopandas as gpd
-
-ACTIVITY_DAYS = 365  # the Kegiatan page's default range
-
 
 @dataclass(frozen=True)
 class Context:
@@ -66,7 +59,7 @@ def _years(ctx: Context, available: list[int], what: str) -> int:
 
 
 def _city_year(ctx: Context) -> int:
-    return _years(ctx, sorted(int(y) for y in ctx.data.evaluasi_kota["tahun"].unique()), "skor kota")
+    return _years(ctx, views.city_years(ctx.data), "skor kota")
 
 
 def source_labels(ctx: Context, files: tuple[str, ...]) -> dict[str, object]:
@@ -80,9 +73,9 @@ def total_trend(ctx: Context) -> charts.Chart:
 
 
 def block_attainment(ctx: Context) -> charts.Chart:
-    year = _city_year(ctx)
-    attainment = scoring.block_attainment(ctx.data.evaluasi_kota, ctx.data.indikator, year)
-    return charts.block_attainment_bar(attainment, year, **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
+    panel = views.block_year(ctx.data, _city_year(ctx))
+    return charts.block_attainment_bar(panel.capaian, panel.tahun, **source_labels(ctx, provenance.CITY_POINTS),
+                                       lang=ctx.lang)
 
 
 def block_trend(ctx: Context) -> charts.Chart:
@@ -90,19 +83,11 @@ def block_trend(ctx: Context) -> charts.Chart:
     return charts.block_trend(totals, **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 
-def weakest_block(data: Dataset, year: int) -> str:
-    attainment = scoring.block_attainment(data.evaluasi_kota, data.indikator, year)
-    # rounded as shown, so blocks that look equal are tied and the first code wins, not float noise
-    attainment = attainment.assign(persen=attainment["persen"].round(1))
-    return str(attainment.sort_values(["persen", "blok"]).iloc[0]["blok"])
-
-
 def indicator_trend(ctx: Context) -> charts.Chart:
     d = ctx.data
-    block = weakest_block(d, _city_year(ctx))
-    codes = d.indikator.loc[d.indikator["blok"] == block, "kode"].tolist()
-    return charts.indicator_trend(d.evaluasi_kota, d.indikator, codes, **source_labels(ctx, provenance.CITY_POINTS),
-                                  lang=ctx.lang)
+    choice = views.indicator_default(d, _city_year(ctx))
+    return charts.indicator_trend(d.evaluasi_kota, d.indikator, choice.kode,
+                                  **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 
 def shortfall(ctx: Context) -> charts.Chart:
@@ -113,9 +98,7 @@ def shortfall(ctx: Context) -> charts.Chart:
 
 def kelurahan_compare(ctx: Context) -> charts.Chart:
     kel_totals = scoring.kelurahan_totals(ctx.data.skor_kelurahan, ctx.data.wilayah)
-    latest = kel_totals[kel_totals["tahun"] == kel_totals["tahun"].max()].sort_values(["total", "kode_kelurahan"])
-    codes = list(dict.fromkeys([latest["kode_kelurahan"].iloc[0], latest["kode_kelurahan"].iloc[-1]]))
-    return charts.kelurahan_compare(kel_totals, codes, **source_labels(ctx, provenance.KELURAHAN_SCORES), lang=ctx.lang)
+    return charts.kelurahan_compare(kel_totals, views.kelurahan_default(kel_totals), **source_labels(ctx, provenance.KELURAHAN_SCORES), lang=ctx.lang)
 
 
 def _initiatives(by: str) -> Callable[[Context], charts.Chart]:
@@ -125,20 +108,13 @@ def _initiatives(by: str) -> Callable[[Context], charts.Chart]:
     return build
 
 
-def recent_activities(data: Dataset) -> pd.DataFrame:
-    table = activity_table(data.kegiatan, data.kelurahan)
-    last = table["tanggal"].max().date()
-    first = max(table["tanggal"].min().date(), last - dt.timedelta(days=ACTIVITY_DAYS))
-    return filter_activities(table, first, last, [], [])
-
-
 def activities(ctx: Context) -> charts.Chart:
-    return charts.activities_per_month(recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
+    return charts.activities_per_month(views.recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
                                        lang=ctx.lang)
 
 
 def participants(ctx: Context) -> charts.Chart:
-    return charts.participants_per_month(recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
+    return charts.participants_per_month(views.recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
                                          lang=ctx.lang)
 
 

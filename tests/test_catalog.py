@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pytest
 
-from kla import boundaries, catalog, export
+from kla import boundaries, catalog, export, views
 from kla.loading import load_dataset
 from tests.conftest import SHARED, tiny_tables, write_tables
 
@@ -54,8 +54,8 @@ def test_indicator_trend_shows_the_weakest_block(tmp_path):
     k4 = evaluasi["kode_indikator"].str.startswith("K4-") & (evaluasi["tahun"] == 2025)
     evaluasi.loc[k4, "poin"] *= 0.5  # K4 drops to 44% in 2025, every other block stays at 88%
     data = load_dataset(write_tables(tmp_path / "data", tables)).dataset
-    assert catalog.weakest_block(data, 2025) == "K4"
-    assert catalog.weakest_block(data, 2023) == "K1", "ties go to the first block code"
+    assert views.block_year(data, 2025).terlemah == "K4"
+    assert views.block_year(data, 2023).terlemah == "KL", "ties go to the first block in BLOCKS order"
     chart = catalog.build("tren_indikator", catalog.Context(data))
     assert set(chart.data["kode"]) == {"K4-18", "K4-19", "K4-20"}
 
