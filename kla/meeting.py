@@ -1,10 +1,10 @@
 """The numbers of a Gugus Tugas KLA meeting (the rapat page and the A4 brief).
 
-Every figure comes from the same :mod:`kla.scoring` functions as the Ringkasan page, so the
-meeting and the public dashboard can never disagree:
+Every figure comes from :mod:`kla.scoring`, and the Ringkasan page shows :func:`position`
+itself, so the meeting and the public dashboard can never disagree:
 
 * :func:`position`: the latest score, category, change, points to Paripurna and the next
-  roadmap target (Ringkasan's four numbers);
+  roadmap target (Ringkasan's four numbers, read from here);
 * :func:`shortfalls`: indicators by missing points with the running projected total;
 * :func:`kelurahan_movers`: the lowest and the most improved kelurahan of the latest year;
 * :func:`since`: what happened between two dates, by default since the last logged
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kla import scoring
+from kla import domain, scoring
 from kla.activities import activity_table, filter_activities
 from kla.initiatives import initiative_table
 from kla.loading import Dataset
@@ -63,7 +63,7 @@ def position(data: Dataset, year: int | None = None) -> Position:
 def shortfalls(data: Dataset, year: int) -> pd.DataFrame:
     """:func:`kla.scoring.shortfall_ranking` with a flag where the projected total reaches Paripurna."""
     ranking = scoring.shortfall_ranking(data.evaluasi_kota, data.indikator, year)
-    ranking["capai_paripurna"] = ranking["total_proyeksi"] >= scoring.PARIPURNA_MIN
+    ranking["capai_paripurna"] = ranking["total_proyeksi"] >= domain.PARIPURNA_MIN
     return ranking
 
 

@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from kla import charts, provenance, scoring
+from kla import charts, domain, meeting, provenance, scoring, views
 from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown, safe_url, url_host
-from kla.ui.cache import cached
+from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
 
@@ -18,23 +18,22 @@ sample_notice(data, lang)
 totals = scoring.city_totals(data.evaluasi_kota)
 years = totals["tahun"].tolist()
 year = url_select(t("ringkasan.tahun", lang), years[::-1], "tahun", years[-1])
-row = totals.set_index("tahun").loc[year]
-score = float(row["total"])
-next_step = scoring.next_category(score)
+# the headline numbers are the meeting's (kla.meeting.position), so the two can never disagree
+pos = cached_on_data(meeting.position)(data, year)
 
 cols = st.columns(4)
-change_metric(cols[0], t("ringkasan.skor", lang, tahun=year), format_number(score, 1, lang), row["perubahan"], lang,
+change_metric(cols[0], t("ringkasan.skor", lang, tahun=year), format_number(pos.skor, 1, lang), pos.perubahan, lang,
               help=t("ringkasan.skor.bantuan", lang)
               + (t("ringkasan.skor.bantuan.contoh", lang) if provenance.is_sample(data, ["evaluasi_kota"]) else ""))
-cols[1].metric(t("kategori", lang), row["kategori"])
-cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(scoring.points_to_paripurna(score), 1, lang),
+cols[1].metric(t("kategori", lang), pos.kategori)
+cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(pos.ke_paripurna, 1, lang),
                help=t("ringkasan.ke_paripurna.bantuan", lang))
-target_year, target = scoring.next_roadmap_target(data.peta_jalan, year)
-if next_step is not None and next_step[0] != "Paripurna":
-    cols[3].metric(t("ringkasan.ke_berikut", lang, kategori=next_step[0]), format_number(next_step[1], 1, lang))
-elif target is not None:
-    change_metric(cols[3], t("ringkasan.target", lang, tahun=target_year), format_number(target, 1, lang),
-                  score - target, lang, help=t("ringkasan.target.bantuan", lang))
+if pos.kategori_berikut is not None and pos.kategori_berikut != domain.CATEGORIES[-1].name:
+    cols[3].metric(t("ringkasan.ke_berikut", lang, kategori=pos.kategori_berikut),
+                   format_number(pos.ke_kategori_berikut, 1, lang))
+elif pos.target is not None:
+    change_metric(cols[3], t("ringkasan.target", lang, tahun=pos.target_tahun), format_number(pos.target, 1, lang),
+                  pos.skor - pos.target, lang, help=t("ringkasan.target.bantuan", lang))
 
 official = data.kategori_resmi[data.kategori_resmi["tahun"] == year]
 for _, fact in official.iterrows():
@@ -56,11 +55,12 @@ chart(cached(charts.total_trend)(totals, data.kategori_resmi, data.peta_jalan,
 source_caption(data, provenance.CITY_TREND, lang, period)
 
 st.subheader(t("ringkasan.capaian_blok", lang, tahun=year))
-attainment = scoring.block_attainment(data.evaluasi_kota, data.indikator, year)
-chart(cached(charts.block_attainment_bar)(attainment, year, **provenance.chart_labels(data, provenance.CITY_POINTS, lang),
-                                          lang=lang), lang)
-weakest = attainment.sort_values("persen").iloc[0]
-st.markdown(t("ringkasan.blok_terlemah", lang, blok=block_name(weakest["blok"], lang),
+panel = cached_on_data(views.block_year)(data, year)
+chart(cached(charts.block_attainment_bar)(panel.capaian, year,
+                                          **provenance.chart_labels(data, provenance.CITY_POINTS, lang), lang=lang),
+      lang)
+weakest = panel.weakest_row
+st.markdown(t("ringkasan.blok_terlemah", lang, blok=block_name(panel.terlemah, lang),
               persen=format_number(weakest["persen"], 1, lang),
               kurang=format_number(weakest["kekurangan"], 1, lang)))
 source_caption(data, provenance.CITY_POINTS, lang, str(year))

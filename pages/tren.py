@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from kla import charts, provenance, scoring
+from kla import charts, domain, provenance, scoring, views
 from kla.i18n import block_name, t
-from kla.ui.cache import cached
+from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import (
     chart,
@@ -34,9 +34,10 @@ if view == "blok":
     source_caption(data, provenance.CITY_POINTS, lang, period)
 
 elif view == "indikator":
-    blocks = url_select(t("tren.pilih_blok", lang), scoring.BLOCKS, "blok", "K3",
-                        format_func=lambda b: block_name(b, lang))
-    in_block = data.indikator[data.indikator["blok"] == blocks]
+    # the default is the catalogue's: the weakest block of the latest year (kla.views)
+    blocks = url_select(t("tren.pilih_blok", lang), domain.BLOCKS, "blok",
+                        cached_on_data(views.indicator_default)(data).blok, format_func=lambda b: block_name(b, lang))
+    in_block = views.block_indicators(data, blocks)
     label = dict(zip(in_block["kode"], in_block["kode"] + " · " + in_block["nama_singkat"]))
     codes = url_multiselect(t("tren.pilih_indikator", lang), list(label), "indikator", list(label),
                             format_func=label.get)
@@ -50,9 +51,7 @@ else:
     kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
     kelurahan = data.kelurahan.sort_values("nama")
     label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
-    latest = kel_totals[kel_totals["tahun"] == kel_totals["tahun"].max()].sort_values("total")
-    default = [latest["kode_kelurahan"].iloc[0], latest["kode_kelurahan"].iloc[-1]]
-    codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan", default,
+    codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan", views.kelurahan_default(kel_totals),
                             format_func=label.get, max_selections=8)
     if codes:
         chart(cached(charts.kelurahan_compare)(kel_totals, codes,
