@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, free_port  # one Chromium set-up for tests and benches
-from tests.shared import shared_dir
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS, free_port  # one Chromium set-up for tests and benches
+from bench.shared import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 GEO_SQL = shared_dir() / "geo" / "wilayah_boundaries_kel_64.71.sql"

@@ -217,7 +217,7 @@ the three kinds take turns (order rotated every round), {args.reps} runs each, a
 - Where the app's extra time goes (medians): the server answers HTTP
   {signed(med("app", "http") - med("bare", "http"))} s against the baseline (before Streamlit starts
   `python -m kla serve` imports only `kla.cli`, {seconds(costs["kla.cli"])} s; pandas, plotly and the first page's
-  modules are imported by a warm-up thread once the server listens, `kla/warmup.py`);
+  modules are imported by a warm-up thread once the server listens, `kla/ui/warmup.py`);
   loading the frontend (connected − HTTP): app {seconds(med("app", "connected") - med("app", "http"))} s,
   baseline {seconds(med("bare", "connected") - med("bare", "http"))} s (the warm-up shares the 2 cores with
   the browser meanwhile); the first script run (connected → finished) takes {seconds(median(first_run))} s

@@ -21,8 +21,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from bench.report import machine, median, seconds, write_section
+from bench.shared import shared_dir
 from kla import boundaries
-from tests.shared import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_GEO = shared_dir() / "geo" / "wilayah_boundaries_kel_64.71.sql"

@@ -1,5 +1,8 @@
 """Where the workplace's shared folder is: tests and benchmarks read the real boundary file there.
 
+It lives in ``bench/`` because benchmarks may not import ``tests/`` (tests/test_layers.py); tests
+import it from here through ``tests/shared.py``.
+
 The project never holds that file (see ../shared/geo/SOURCE.md). A checkout normally sits next to
 ``shared/``; a clone elsewhere (a CI scratch folder) finds it through ``KLA_SHARED_DIR`` or at the
 workplace's fixed place.

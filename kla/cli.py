@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kla import authcli, config
 
-if TYPE_CHECKING:  # pandas takes 0,4 s to import: `serve` starts the server first (kla.warmup)
+if TYPE_CHECKING:  # pandas takes 0,4 s to import: commands that do not need it start faster
     from kla.loading import LoadResult
 
 
@@ -221,28 +221,13 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    """Start Streamlit in this process after turning off its legacy ``pages/`` discovery.
+    """Only the help: ``kla/__main__.py`` hands ``serve`` to ``kla.ui.serve`` before this module is imported.
 
-    Streamlit 1.67 decides on the first session whether the app is a v1 multipage app by
-    checking whether a ``pages/`` folder exists; only after ``st.navigation`` has run once does it
-    switch that off. Until then the first visitor sees the folder's file names in the sidebar and
-    a direct link such as ``/tren`` runs ``pages/tren.py`` without ``dashboard.py``. Setting the
-    flag before the server starts avoids both, for every visitor. Once the server listens, a
-    warm-up thread imports what the first page needs (``kla.warmup``).
+    The core never imports the UI layer (tests/test_layers.py), so calling ``main(["serve"])``
+    directly cannot start the server.
     """
-    from streamlit.runtime import Runtime, RuntimeState
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.web import cli as streamlit_cli
-
-    from kla import warmup
-
-    def listening() -> bool:
-        return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
-
-    PagesManager.uses_pages_directory = False
-    warmup.start(config.data_dir(), ready=listening)
-    script = str(config.PROJECT_ROOT / "dashboard.py")
-    return streamlit_cli.main(["run", script, *args.streamlit_args], standalone_mode=False) or 0
+    print("Jalankan dasbor dengan: python -m kla serve [opsi streamlit run]", file=sys.stderr)
+    return 2
 
 
 def _run_datadict(args: argparse.Namespace) -> int:

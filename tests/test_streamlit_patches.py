@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import re
 from pathlib import Path
 
+import streamlit
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.pages_manager import PagesManager
 
 from kla.loading import load_dataset
 from kla.ui import streamlit_patches
 from tests.e2e.browser import start_app, stop_app
 
 RUN_TIMEOUT_S = 120
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_pinned_streamlit_still_routes_clear_cache_to_the_handler_we_replace():
@@ -32,6 +36,41 @@ def test_importing_the_module_replaces_the_handler():
     assert handler.__module__ == streamlit_patches.__name__
     streamlit_patches.apply()  # a second application changes nothing
     assert getattr(AppSession, streamlit_patches.CLEAR_CACHE_HANDLER) is handler
+
+
+def test_the_pinned_streamlit_still_finds_pages_by_folder_until_told_not_to(tmp_path: Path):
+    """Fails loudly when PagesManager stops deciding v1 multipage apps from a ``pages/`` folder."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text("")
+    saved = PagesManager.uses_pages_directory
+    try:
+        PagesManager.uses_pages_directory = None
+        PagesManager(str(tmp_path / "app.py"))
+        assert PagesManager.uses_pages_directory is True, "Streamlit no longer detects pages/ this way"
+        PagesManager.uses_pages_directory = None
+        streamlit_patches.disable_pages_directory()
+        PagesManager(str(tmp_path / "app.py"))
+        assert PagesManager.uses_pages_directory is False
+    finally:
+        PagesManager.uses_pages_directory = saved
+
+
+def test_no_server_is_listening_in_a_test_process():
+    assert streamlit_patches.server_listening() is False
+
+
+def test_the_plotly_chunk_is_where_the_preload_looks_and_the_frontend_loads_it_by_that_name():
+    """Fails loudly when a Streamlit upgrade renames, moves or inlines the plotly chunk or the entry script."""
+    name = streamlit_patches.plotly_chunk()
+    assert name and (streamlit_patches.FRONTEND_JS / name).is_file()
+    index_html = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
+    # What ENTRY_SCRIPT_SELECTOR finds in the page: the one <script> whose src contains static/js/index.
+    scripts = re.findall(r'<script[^>]*\bsrc="([^"]*static/js/index\.[^"]*)"', index_html)
+    assert len(scripts) == 1, scripts
+    entry = streamlit_patches.FRONTEND_JS / Path(scripts[0]).name
+    assert name in entry.read_text(encoding="utf-8"), "the entry script no longer names the plotly chunk"
+    html = streamlit_patches.plotly_preload_html()
+    assert html and f'"{name}"' in html and "static/js/index." in html
 
 
 async def _run_page(ws, query: str) -> list[tuple[str, str]]:

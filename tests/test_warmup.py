@@ -9,15 +9,15 @@ import sys
 import threading
 from pathlib import Path
 
-from kla import warmup
 from kla.loading import load_dataset
+from kla.ui import warmup
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_warm_imports_the_first_page_modules_and_fills_the_cache(tiny_city: Path, tmp_path: Path):
     cache = tmp_path / "cache"
-    code = ("import json, sys; from pathlib import Path; from kla import warmup; "
+    code = ("import json, sys; from pathlib import Path; from kla.ui import warmup; "
             f"before = set(sys.modules); warmup.warm(Path({str(tiny_city)!r})); "
             "print(json.dumps(sorted(set(warmup.FIRST_PAGE_MODULES) & (set(sys.modules) - before))))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,

@@ -1,9 +1,17 @@
-"""Every change this app makes to Streamlit's internals, in one place, applied when imported.
+"""Every use of Streamlit's internals, in one place; the patches are applied when imported.
 
 ``dashboard.py`` imports this module first, so ``python -m kla serve`` and a plain
-``streamlit run dashboard.py`` both run patched. Each patch names the exact attribute it replaces
-and fails loudly (at start-up, and in tests/test_streamlit_patches.py) when the pinned Streamlit
-no longer has it, instead of silently protecting nothing.
+``streamlit run dashboard.py`` both run patched. Each use names the exact attribute or file it
+relies on and fails loudly (at start-up, and in tests/test_streamlit_patches.py) when the pinned
+Streamlit no longer has it, instead of silently protecting nothing.
+
+Uses besides the patches:
+
+- **Serving** (:mod:`kla.ui.serve`): the legacy ``pages/`` discovery is turned off on
+  ``PagesManager`` before the server starts, "listening" is read from ``Runtime``, and the server
+  is started through ``streamlit.web.cli`` in this process.
+- **Plotly chunk preload** (:func:`kla.ui.widgets.preload_plotly`): the hashed file name of the
+  frontend's plotly chunk and the entry script it is found relative to.
 
 Patches:
 
@@ -16,10 +24,16 @@ Patches:
 
 from __future__ import annotations
 
+import functools
 import inspect
+import json
 import logging
+from pathlib import Path
 
+import streamlit
+from streamlit.runtime import Runtime, RuntimeState
 from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.pages_manager import PagesManager
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +69,70 @@ def ignore_clear_cache() -> None:
 def apply() -> None:
     """Apply every patch (idempotent)."""
     ignore_clear_cache()
+
+
+# The class attribute PagesManager.__init__ sets from "is there a pages/ folder" while it is None.
+PAGES_FLAG = "uses_pages_directory"
+
+
+def disable_pages_directory() -> None:
+    """Turn off the legacy ``pages/`` discovery for every session of this process (before the server starts).
+
+    Streamlit 1.67 decides on the first session whether the app is a v1 multipage app by checking
+    whether a ``pages/`` folder exists; only after ``st.navigation`` has run once does it switch
+    that off. Until then the first visitor sees the folder's file names in the sidebar and a
+    direct link such as ``/tren`` runs ``pages/tren.py`` without ``dashboard.py``.
+    """
+    decides = inspect.getsource(PagesManager.__init__)
+    if not hasattr(PagesManager, PAGES_FLAG) or f"PagesManager.{PAGES_FLAG} is None" not in decides:
+        raise StreamlitChanged(f"PagesManager tidak lagi memutuskan {PAGES_FLAG} dari folder pages/: periksa cara "
+                               "versi ini menemukan halaman lalu perbarui kla/ui/streamlit_patches.py.")
+    setattr(PagesManager, PAGES_FLAG, False)
+
+
+def server_listening() -> bool:
+    """True once this process's Streamlit server has started (its runtime left the INITIAL state)."""
+    return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
+
+
+def run_server(script: Path, streamlit_args: list[str]) -> int:
+    """``streamlit run script *streamlit_args`` in this process; its exit code."""
+    from streamlit.web import cli as streamlit_cli  # click and the server: only when serving
+
+    return streamlit_cli.main(["run", str(script), *streamlit_args], standalone_mode=False) or 0
+
+
+# Streamlit loads plotly's 4,7 MB frontend chunk only when the first chart arrives, after the
+# script's data work; asking for it at the first message lets the browser fetch and compile it
+# meanwhile (cold start: see docs/BENCHMARKS.md). The chunk's hashed name changes with Streamlit;
+# it is resolved against the entry script's URL, wherever the app is mounted.
+FRONTEND_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+PLOTLY_CHUNK_GLOB = "PlotlyChart.*.js"
+ENTRY_SCRIPT_SELECTOR = 'script[src*="static/js/index."]'
+PRELOAD_JS = """<script>(() => {
+  const entry = document.querySelector(ENTRY);
+  if (!entry || document.querySelector('link[data-kla-preload]')) return;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = new URL(FILE, entry.src).href;
+  link.dataset.klaPreload = '1';
+  document.head.appendChild(link);
+})();</script>"""
+
+
+@functools.cache
+def plotly_chunk() -> str | None:
+    """File name of Streamlit's plotly chunk (``PlotlyChart.<hash>.js``), None if not found."""
+    found = sorted(FRONTEND_JS.glob(PLOTLY_CHUNK_GLOB))
+    return found[0].name if found else None
+
+
+def plotly_preload_html() -> str | None:
+    """The script that starts loading the plotly chunk (file name and selector are ours, not user text)."""
+    name = plotly_chunk()
+    if name is None:
+        return None
+    return PRELOAD_JS.replace("ENTRY", json.dumps(ENTRY_SCRIPT_SELECTOR)).replace("FILE", json.dumps(name))
 
 
 apply()

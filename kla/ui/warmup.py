@@ -1,4 +1,6 @@
-"""Warm-up for ``python -m kla serve``: the first visitor should not wait for imports.
+"""Warm-up for ``python -m kla serve`` (:mod:`kla.ui.serve`): the first visitor should not wait for imports.
+
+Part of the UI layer because it imports UI modules (by name, from FIRST_PAGE_MODULES).
 
 After the server starts, the first visitor's browser spends over a second downloading and
 starting Streamlit's frontend before it asks for a script run; the server is idle meanwhile.

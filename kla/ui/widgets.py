@@ -7,10 +7,7 @@ its starting value from ``st.query_params`` and writes the current choice back.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -19,6 +16,7 @@ from kla import provenance
 from kla.i18n import LANGS, Lang, format_date, format_signed, t
 from kla.loading import Dataset
 from kla.text import escape_markdown, markdown_code
+from kla.ui import streamlit_patches
 
 LIST_SEPARATOR = ","
 SHOWN_URL_CHARS = 60  # a link can carry any text: a notice quotes only its start
@@ -57,32 +55,11 @@ def page_style() -> None:
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
 
 
-# Streamlit loads plotly's 4,7 MB frontend chunk only when the first chart arrives, after the
-# script's data work; asking for it at the first message lets the browser fetch and compile it
-# meanwhile (cold start: see docs/BENCHMARKS.md). The chunk's hashed name changes with Streamlit.
-PRELOAD_JS = """<script>(() => {
-  const entry = document.querySelector('script[src*="static/js/index."]');
-  if (!entry || document.querySelector('link[data-kla-preload]')) return;
-  const link = document.createElement('link');
-  link.rel = 'modulepreload';
-  link.href = new URL(FILE, entry.src).href;
-  link.dataset.klaPreload = '1';
-  document.head.appendChild(link);
-})();</script>"""
-
-
-@functools.cache
-def plotly_chunk() -> str | None:
-    """File name of Streamlit's plotly chunk (``PlotlyChart.<hash>.js``), None if not found."""
-    found = sorted((Path(st.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
-    return found[0].name if found else None
-
-
 def preload_plotly() -> None:
-    """Let the browser start loading the plotly chunk now (the file name is ours, not user text)."""
-    name = plotly_chunk()
-    if name:
-        st.sidebar.html(PRELOAD_JS.replace("FILE", json.dumps(name)), unsafe_allow_javascript=True)
+    """Let the browser start loading Streamlit's plotly chunk now (kla.ui.streamlit_patches)."""
+    html = streamlit_patches.plotly_preload_html()
+    if html:
+        st.sidebar.html(html, unsafe_allow_javascript=True)
 
 
 def change_metric(where: Any, label: str, value: str, change: float | None, lang: Lang, **kwargs: Any) -> None:

@@ -7,7 +7,6 @@ to draw anything fails its test instead of passing on a connected laptop.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,20 +14,15 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS, free_port  # shared with the benchmarks
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port"]  # the browser tests import them from here
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 # Streamlit 1.67 puts its run state on the root element; "notRunning" = the script finished.
 IDLE = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_app(env: dict[str, str] | None = None, port: int | None = None) -> tuple[subprocess.Popen, str]:
