@@ -1,6 +1,6 @@
 """The workplace's shared folder for tests: the logic lives in ``bench/shared.py`` (benchmarks need it
 and may not import ``tests/``)."""
 
-from bench.shared import ENV, ROOT, WORKPLACE_SHARED, shared_dir
+from bench.shared import ENV, ROOT, shared_dir
 
-__all__ = ["ENV", "ROOT", "WORKPLACE_SHARED", "shared_dir"]
+__all__ = ["ENV", "ROOT", "shared_dir"]
