@@ -93,7 +93,8 @@ def indicator_trend(ctx: Context) -> charts.Chart:
 def shortfall(ctx: Context) -> charts.Chart:
     year = _city_year(ctx)
     ranking = scoring.shortfall_ranking(ctx.data.evaluasi_kota, ctx.data.indikator, year)
-    return charts.shortfall_bar(ranking, year=year, **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
+    return charts.shortfall_bar(ranking, top_n=views.SHORTFALL_TOP, year=year,
+                                **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 
 def kelurahan_compare(ctx: Context) -> charts.Chart:

@@ -10,6 +10,7 @@ module for the defaults and the data, so a press image shows what the page shows
   latest year, with all its indicators;
 * :func:`kelurahan_default`: the Tren page's kelurahan view compares the lowest and the highest
   total of the latest year;
+* :data:`SHORTFALL_TOP`: the shortfall chart (meeting mode, catalogue) shows the top 8;
 * :func:`activity_window` / :func:`recent_activities`: the Kegiatan page's last 12 months.
 
 The numbers of the Ringkasan headline are :func:`kla.meeting.position` (the meeting's too).
@@ -28,6 +29,7 @@ from kla.activities import activity_table, filter_activities
 from kla.loading import Dataset
 
 ACTIVITY_DAYS = 365  # the Kegiatan page's default range: the last 12 months of the log
+SHORTFALL_TOP = 8  # indicators on the shortfall chart: what the meeting's projector shows legibly
 SHOWN_DECIMALS = 1  # attainment is shown with one decimal: blocks that look equal are equal
 
 

@@ -17,6 +17,7 @@ from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
 from kla.ui.unduh import session_guard, show_notice
 from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, url_date_range
+from kla.views import SHORTFALL_TOP
 
 PROJECTOR_CSS = """<style>
 section[data-testid="stSidebar"], header[data-testid="stHeader"] {display: none;}
@@ -124,7 +125,7 @@ elif view == "poin":
     needed = meeting.indicators_for_paripurna(ranking)
     left, right = st.columns([3, 2])
     with left:
-        bar = cached(charts.shortfall_bar)(ranking, top_n=8, year=pos.tahun,
+        bar = cached(charts.shortfall_bar)(ranking, top_n=SHORTFALL_TOP, year=pos.tahun,
                                            **provenance.chart_labels(data, provenance.CITY_POINTS, lang), lang=lang)
         st.plotly_chart(taller(bar, 560), config={"displayModeBar": False}, key="rapat_poin")
     with right:
