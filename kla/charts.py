@@ -178,7 +178,8 @@ def style(fig: go.Figure, meta: ChartMeta, lang: Lang = "id") -> go.Figure:
     return fig
 
 
-def _chart(fig: go.Figure, data: pd.DataFrame, meta: ChartMeta, lang: Lang, empty: bool = False) -> Chart:
+def make_chart(fig: go.Figure, data: pd.DataFrame, meta: ChartMeta, lang: Lang, empty: bool = False) -> Chart:
+    """The finished :class:`Chart`: ``fig`` styled by :func:`style`, with a note when there is nothing to draw."""
     if empty:  # say so instead of drawing an empty frame that looks broken
         fig.add_annotation(name="kosong", text=t("grafik.kosong", lang), xref="paper", yref="paper", x=0.5, y=0.5,
                            showarrow=False, font=dict(size=16, color=MUTED))
@@ -334,7 +335,7 @@ def total_trend(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None = None
                      _source(source, lang), _year_period(evaluated["tahun"]), sample,
                      margin_right=BAND_LABEL_MARGIN)
     fig.update_layout(height=520)
-    return _chart(fig, data, meta, lang, empty=evaluated.empty)
+    return make_chart(fig, data, meta, lang, empty=evaluated.empty)
 
 
 def _no_round_years(kategori_resmi: pd.DataFrame | None) -> set[int]:
@@ -414,7 +415,7 @@ def block_attainment_bar(attainment: pd.DataFrame, year: int | None = None, *, s
     meta = ChartMeta("capaian_blok", title, t("grafik.capaian_blok.subjudul", lang), _source(source, lang),
                      str(year) if year is not None else "–", sample, legend=False)
     fig.update_layout(height=120 + 52 * max(len(data), 1), bargap=0.3)
-    return _chart(fig, data, meta, lang, empty=data.empty)
+    return make_chart(fig, data, meta, lang, empty=data.empty)
 
 
 def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample: bool = False,
@@ -439,7 +440,7 @@ def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample
     meta = ChartMeta("tren_blok", t("grafik.tren_blok.judul", lang), t("grafik.tren_blok.subjudul", lang),
                      _source(source, lang), _year_period(data["tahun"]), sample)
     fig.update_layout(height=480)
-    return _chart(fig, data, meta, lang, empty=data.empty)
+    return make_chart(fig, data, meta, lang, empty=data.empty)
 
 
 def _percent_hover(lang: Lang) -> str:
@@ -494,7 +495,7 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
     meta = ChartMeta("tren_indikator", t("grafik.tren_indikator.judul", lang), subtitle, _source(source, lang),
                      _year_period(data["tahun"]), sample)
     fig.update_layout(height=480)
-    return _chart(fig, data, meta, lang, empty=data.empty)
+    return make_chart(fig, data, meta, lang, empty=data.empty)
 
 
 def _colour(i: int) -> str:
@@ -551,7 +552,7 @@ def shortfall_bar(ranking: pd.DataFrame, top_n: int = 10, *, year: int | None = 
     meta = ChartMeta("kekurangan_indikator", title, t("grafik.kekurangan.subjudul", lang), _source(source, lang),
                      str(year) if year is not None else "–", sample, legend=False)
     fig.update_layout(height=170 + 46 * max(len(data), 1), bargap=0.3)
-    return _chart(fig, data, meta, lang, empty=data.empty)
+    return make_chart(fig, data, meta, lang, empty=data.empty)
 
 
 # --- 6. kelurahan --------------------------------------------------------------------------------
@@ -596,7 +597,7 @@ def kelurahan_compare(kel_totals: pd.DataFrame, codes: Sequence[str], *, source:
                      t("grafik.banding_kelurahan.subjudul", lang), _source(source, lang),
                      _year_period(data["tahun"]), sample, margin_right=BAND_LABEL_MARGIN)
     fig.update_layout(height=500)
-    return _chart(fig, data, meta, lang, empty=average.empty)
+    return make_chart(fig, data, meta, lang, empty=average.empty)
 
 
 # --- 7. initiatives ------------------------------------------------------------------------------
@@ -641,7 +642,7 @@ def initiatives_by(inisiatif: pd.DataFrame, by: str, *, kecamatan: Mapping[str, 
                      _date_period(inisiatif.get("tanggal_mulai"), lang),
                      sample, legend=False)
     fig.update_layout(height=130 + 40 * max(len(data), 1), bargap=0.3)
-    return _chart(fig, data, meta, lang, empty=len(inisiatif) == 0)
+    return make_chart(fig, data, meta, lang, empty=len(inisiatif) == 0)
 
 
 def _initiative_groups(inisiatif: pd.DataFrame, by: str, kecamatan: Mapping[str, str] | pd.Series | None) -> pd.Series:
@@ -719,7 +720,7 @@ def activities_per_month(kegiatan: pd.DataFrame, *, source: str | None = None, s
                      t("grafik.kegiatan_bulanan.subjudul", lang, n=format_number(len(kegiatan), 0, lang)),
                      _source(source, lang), _date_period(kegiatan["tanggal"], lang), sample,
                      ticks_px=MONTH_TICKS_PX)
-    return _chart(fig, data, meta, lang, empty=len(kegiatan) == 0)
+    return make_chart(fig, data, meta, lang, empty=len(kegiatan) == 0)
 
 
 def _activity_colour(jenis: str) -> str:
@@ -750,4 +751,4 @@ def participants_per_month(kegiatan: pd.DataFrame, *, source: str | None = None,
     meta = ChartMeta("peserta_bulanan", t("grafik.peserta_bulanan.judul", lang),
                      t("grafik.peserta_bulanan.subjudul", lang), _source(source, lang),
                      _date_period(kegiatan["tanggal"], lang), sample, ticks_px=MONTH_TICKS_PX)
-    return _chart(fig, data, meta, lang, empty=len(kegiatan) == 0)
+    return make_chart(fig, data, meta, lang, empty=len(kegiatan) == 0)

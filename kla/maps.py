@@ -170,7 +170,7 @@ def _base_map(boundaries: gpd.GeoDataFrame, *, tiles: bool, asset_base: str, **o
     return m
 
 
-def _wgs84(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def to_lonlat(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Leaflet wants lon/lat; the installed copy already is (a file without CRS is taken as lon/lat)."""
     return gdf.to_crs(4326) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf
 
@@ -203,7 +203,7 @@ def feature_table(boundaries: gpd.GeoDataFrame, values: MapValues, lang: Lang = 
                                 for r, n in zip(merged["peringkat_kecamatan"], merged["jumlah_kecamatan"])],
         "warna": merged["warna"].fillna(mapdata.NO_DATA),
     }, geometry=merged.geometry.values, crs=boundaries.crs)
-    return _wgs84(out)
+    return to_lonlat(out)
 
 
 def _rank_text(rank, of, lang: Lang) -> str:
@@ -306,7 +306,7 @@ def kecamatan_borders(boundaries: gpd.GeoDataFrame, tolerance: float = 2e-4) -> 
     """
     from kla.boundaries import kecamatan_outlines  # imported late: it pulls in the installer's GDAL readers
 
-    shapes = list(kecamatan_outlines(_wgs84(boundaries)).geometry)
+    shapes = list(kecamatan_outlines(to_lonlat(boundaries)).geometry)
     parts = [a.boundary.intersection(b.buffer(tolerance))
              for i, a in enumerate(shapes) for b in shapes[i + 1:]]
     lines = [p for p in parts if not p.is_empty]
@@ -339,7 +339,7 @@ def initiative_points(boundaries: gpd.GeoDataFrame, initiatives: pd.DataFrame, l
     for column in ("lat", "lon"):
         rows[column] = pd.to_numeric(rows[column], errors="coerce") if column in rows else float("nan")
     located = rows["lat"].notna() & rows["lon"].notna()
-    shapes = _wgs84(boundaries)
+    shapes = to_lonlat(boundaries)
     inside = dict(zip(shapes["kode_kelurahan"], shapes.geometry.representative_point()))
     names = dict(zip(shapes["kode_kelurahan"], shapes["nama_kelurahan"]))
     features = []
@@ -403,7 +403,7 @@ def _initiative_layer(points: dict) -> folium.GeoJson:
 
 def locator_map(boundaries: gpd.GeoDataFrame, code: str, *, asset_base: str = DEFAULT_ASSET_BASE) -> folium.Map:
     """A small still map: the city in grey, kelurahan ``code`` in the theme blue (no zoom, no dragging)."""
-    shapes = _wgs84(boundaries)
+    shapes = to_lonlat(boundaries)
     # A ~300 px map of a city 0.3 degree wide: one pixel is about 0.001 degree, so half a pixel of
     # simplification and a 0.0001 degree grid are invisible and cut the payload by about two thirds.
     small = shapely.set_precision(shapely.simplify(shapes.geometry.values, LOCATOR_TOLERANCE, preserve_topology=True),

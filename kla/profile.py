@@ -114,7 +114,7 @@ def block_chart(comparison: pd.DataFrame, nama: str, tahun: int, *, source: str 
     meta = charts.ChartMeta("profil_blok", t("profil.blok.judul", lang, nama=escape_plotly(nama), tahun=tahun),
                             t("profil.blok.subjudul", lang), source or t("grafik.sumber_bawaan", lang), str(tahun), sample)
     data = comparison.assign(nama_kelurahan=nama)
-    return charts._chart(fig, data, meta, lang, empty=comparison["persen"].isna().all())
+    return charts.make_chart(fig, data, meta, lang, empty=comparison["persen"].isna().all())
 
 
 def initiatives_of(data: Dataset, kode: str) -> pd.DataFrame:

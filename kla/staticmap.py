@@ -260,7 +260,7 @@ def _shapes(boundaries: gpd.GeoDataFrame, values: MapValues) -> pd.DataFrame:
     A shape whose code has no row in ``values`` is drawn as 'tanpa data'; a kelurahan without a
     shape is not drawn (it still is in the chart's data and legend counts).
     """
-    shapes = maps._wgs84(boundaries)
+    shapes = maps.to_lonlat(boundaries)
     drawn = pd.DataFrame({
         "kode_kelurahan": shapes["kode_kelurahan"].astype(str).to_numpy(),
         "nama_file": shapes["nama_kelurahan"].to_numpy(),
@@ -313,7 +313,7 @@ def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: 
     meta = charts.ChartMeta(NAME, title, subtitle, drawn_source, str(values.year), sample, ticks_px=6)
     fig.update_layout(height=HEIGHT, hoverdistance=30, dragmode=False)
     legend_rows = charts._legend_rows(fig)  # as charts.style counts them: for a phone
-    chart = charts._chart(fig, values.table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
+    chart = charts.make_chart(fig, values.table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
                           meta, lang)
     top_before_legend_title = fig.layout.margin.t
     tilemap._legend_title(fig, legend_title(values.metric, lang))

@@ -318,7 +318,7 @@ def tile_map(values: mapdata.MapValues, *, lang: Lang = "id", source: str | None
     meta = charts.ChartMeta(NAME, title, t("petak.subjudul", lang), charts._source(source, lang),
                             str(values.year), sample, ticks_px=6)
     fig.update_layout(height=HEIGHT, hoverdistance=60, dragmode=False)
-    chart = charts._chart(fig, table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
+    chart = charts.make_chart(fig, table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
                           meta, lang)
     _legend_title(fig, legend_title(values.metric, lang))
     fig.update_layout(margin=dict(l=SIDE_MARGIN_PX, r=SIDE_MARGIN_PX))  # every pixel of width is hexagon on a phone
