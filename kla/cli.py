@@ -251,6 +251,7 @@ def _kb(size: int) -> str:
 def _run_geo_install(args: argparse.Namespace) -> int:
     from kla import boundaries, clipaths  # geopandas loads in about a second: only for this command
     from kla.i18n import format_number
+    from kla.store import published_dataset
 
     folder = config.geo_dir()
     try:
@@ -260,9 +261,16 @@ def _run_geo_install(args: argparse.Namespace) -> int:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return clipaths.EXIT_USAGE
     had_previous = (boundaries.installed_folder(folder) / boundaries.GEOJSON_NAME).exists()
+    # Matched to the regions the app shows: the published version (an empty store first imports
+    # KLA_DATA_DIR, so a fresh clone matches against data/wilayah.csv).
+    published = published_dataset()
+    if not published.ok:
+        print("Wilayah dari data yang diterbitkan tidak dapat dibaca; batas tidak dipasang.", file=sys.stderr)
+        _print_problems(published, config.data_dir())
+        return 1
     try:
         report = boundaries.install(args.src, folder, sha256=args.sha256, timeout=args.timeout,
-                                    require_all=args.wajib_lengkap)
+                                    require_all=args.wajib_lengkap, wilayah=published.dataset.wilayah)
     except boundaries.UsageError as exc:  # no such file, a folder, a malformed URL: wrong usage, one line
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
@@ -284,8 +292,8 @@ def _run_geo_status(args: argparse.Namespace) -> int:
     import hashlib
 
     from kla import boundaries
-    from kla.geography import official_regions
     from kla.i18n import format_number
+    from kla.store import published_dataset
 
     folder = config.geo_dir()
     try:
@@ -308,7 +316,8 @@ def _run_geo_status(args: argparse.Namespace) -> int:
     print(f"Sumber: {info.get('url') or info.get('source', '(tidak tercatat)')}, sha256 {info.get('sha256', '-')}, "
           f"dipasang {info.get('installed_at', '-')}.")
     if info.get("missing"):
-        names = official_regions().set_index("kode")["nama"]
+        published = published_dataset()  # names as the app shows them; codes alone if it cannot be read
+        names = published.dataset.wilayah.set_index("kode")["nama"] if published.ok else {}
         labels = [f"{kode} {names.get(kode, '')}".strip() for kode in info["missing"]]
         print(f"Tanpa batas ({len(labels)} kelurahan): {', '.join(labels)}.")
     print(f"Atribusi: {info.get('attribution', '(tidak tercatat)')}")

@@ -1,10 +1,11 @@
-"""Balikpapan's kecamatan and kelurahan: the official list, and matching the names people type.
+"""Balikpapan's kecamatan and kelurahan: reading them from the data, and matching the names people type.
 
 Sections:
 
-1. Official regions: the 6 kecamatan and 34 kelurahan with their Kemendagri codes
-   (Kepmendagri 300.2.2-2430/2025 spelling), copied by hand from ``shared/domain/KLA.md``.
-   This is the seed that the sample-data generator writes to ``data/wilayah.csv``.
+1. Regions: there is no region list in code. The kecamatan and kelurahan, their codes and
+   known spelling variants come from the data's ``wilayah`` table (``wilayah.csv`` of the
+   published version, or of a data folder through :func:`read_regions`); the sample generator
+   writes ``data/wilayah.csv`` from its curated facts (``kla/sample/facts/wilayah.csv``).
 2. Name normalisation: one comparable key per name, so "Gn. Sari Ulu", "GUNUNGSARI ULU" and
    "Kel. Gunung Sari Ulu" all become ``gunungsariulu``.
 3. Name matching: from free text (a code, an official name or a known variant) to a code, with
@@ -21,72 +22,37 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
+from kla.loading import read_file
+from kla.schema import FILES, REGION_LEVELS
+
 # ---------------------------------------------------------------------------------------------
-# 1. Official regions
+# 1. Regions of a data folder
 # ---------------------------------------------------------------------------------------------
 
-REGION_COLUMNS = ("kode", "tingkat", "nama", "kode_induk", "alias")
-REGION_LEVELS = ("kecamatan", "kelurahan")
 
-# (kode, tingkat, nama, kode_induk, alias). Codes are copied, never counted: Balikpapan Selatan's
-# kelurahan codes have gaps (.1002 .1006 .1008 ... .1012) left by older splits.
-REGION_ROWS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("64.71.01", "kecamatan", "Balikpapan Timur", "", "Baltim"),
-    ("64.71.02", "kecamatan", "Balikpapan Barat", "", "Balbar"),
-    ("64.71.03", "kecamatan", "Balikpapan Utara", "", "Balut"),
-    ("64.71.04", "kecamatan", "Balikpapan Tengah", "", "Balteng"),
-    ("64.71.05", "kecamatan", "Balikpapan Selatan", "", "Balsel"),
-    ("64.71.06", "kecamatan", "Balikpapan Kota", "", "Balkot"),
-    # Balikpapan Timur
-    ("64.71.01.1001", "kelurahan", "Manggar", "64.71.01", ""),
-    ("64.71.01.1002", "kelurahan", "Lamaru", "64.71.01", ""),
-    ("64.71.01.1003", "kelurahan", "Teritip", "64.71.01", ""),
-    ("64.71.01.1004", "kelurahan", "Manggar Baru", "64.71.01", ""),
-    # Balikpapan Barat
-    ("64.71.02.1001", "kelurahan", "Baru Ilir", "64.71.02", ""),
-    ("64.71.02.1002", "kelurahan", "Baru Tengah", "64.71.02", ""),
-    ("64.71.02.1003", "kelurahan", "Baru Ulu", "64.71.02", ""),
-    ("64.71.02.1004", "kelurahan", "Kariangau", "64.71.02", "Karingau"),
-    ("64.71.02.1005", "kelurahan", "Margo Mulyo", "64.71.02", "Margomulyo"),
-    ("64.71.02.1006", "kelurahan", "Marga Sari", "64.71.02", "Margasari"),
-    # Balikpapan Utara
-    ("64.71.03.1001", "kelurahan", "Batu Ampar", "64.71.03", ""),
-    ("64.71.03.1002", "kelurahan", "Gunung Samarinda", "64.71.03", "Gunungsamarinda;Gn. Samarinda"),
-    ("64.71.03.1003", "kelurahan", "Karang Joang", "64.71.03", ""),
-    ("64.71.03.1004", "kelurahan", "Muara Rapak", "64.71.03", "Muararapak"),
-    ("64.71.03.1005", "kelurahan", "Gunung Samarinda Baru", "64.71.03", "Gunungsamarinda Baru;Gn. Samarinda Baru"),
-    ("64.71.03.1006", "kelurahan", "Graha Indah", "64.71.03", ""),
-    # Balikpapan Tengah
-    ("64.71.04.1001", "kelurahan", "Gunung Sari Ulu", "64.71.04", "GSU;Gunungsari Ulu;Gn. Sari Ulu"),
-    ("64.71.04.1002", "kelurahan", "Gunung Sari Ilir", "64.71.04", "Gunungsari Ilir;Gn. Sari Ilir"),
-    ("64.71.04.1003", "kelurahan", "Karang Rejo", "64.71.04", ""),
-    ("64.71.04.1004", "kelurahan", "Karang Jati", "64.71.04", ""),
-    ("64.71.04.1005", "kelurahan", "Mekar Sari", "64.71.04", "Mekarsari"),
-    ("64.71.04.1006", "kelurahan", "Sumber Rejo", "64.71.04", ""),
-    # Balikpapan Selatan
-    ("64.71.05.1002", "kelurahan", "Sepinggan", "64.71.05", ""),
-    ("64.71.05.1006", "kelurahan", "Gunung Bahagia", "64.71.05", "Gunungbahagia;Gn. Bahagia"),
-    ("64.71.05.1008", "kelurahan", "Sepinggan Baru", "64.71.05", ""),
-    ("64.71.05.1009", "kelurahan", "Sepinggan Raya", "64.71.05", ""),
-    ("64.71.05.1010", "kelurahan", "Sungainangka", "64.71.05", "Sungai Nangka"),
-    ("64.71.05.1011", "kelurahan", "Damai Baru", "64.71.05", ""),
-    ("64.71.05.1012", "kelurahan", "Damai Bahagia", "64.71.05", ""),
-    # Balikpapan Kota
-    ("64.71.06.1001", "kelurahan", "Prapatan", "64.71.06", ""),
-    ("64.71.06.1002", "kelurahan", "Telaga Sari", "64.71.06", "Telagasari"),
-    ("64.71.06.1003", "kelurahan", "Klandasan Ulu", "64.71.06", ""),
-    ("64.71.06.1004", "kelurahan", "Klandasan Ilir", "64.71.06", ""),
-    ("64.71.06.1005", "kelurahan", "Damai", "64.71.06", ""),
-)
+class RegionsUnavailable(ValueError):
+    """A data folder whose ``wilayah`` file is missing or does not pass its checks."""
 
 
-def official_regions() -> pd.DataFrame:
-    """The 6 kecamatan and 34 kelurahan, in the ``wilayah.csv`` column layout (without child counts)."""
-    return pd.DataFrame(list(REGION_ROWS), columns=list(REGION_COLUMNS))
+def read_regions(folder: Path) -> pd.DataFrame:
+    """The regions of a data folder's ``wilayah.csv`` (or ``.xlsx``), read and checked like every data file.
+
+    This is for tools without a published version at hand; the app and the command line use the
+    ``wilayah`` table of the version they show. Raises :class:`RegionsUnavailable` naming the
+    file's first problems.
+    """
+    folder = Path(folder)
+    table, problems = read_file(folder, FILES["wilayah"])
+    if table is None or problems:
+        shown = "; ".join(str(problem) for problem in problems[:3])
+        more = f" (dan {len(problems) - 3} masalah lain)" if len(problems) > 3 else ""
+        raise RegionsUnavailable(f"{folder}: daftar wilayah tidak dapat dipakai: {shown}{more}.")
+    return table
 
 
 # ---------------------------------------------------------------------------------------------

@@ -45,13 +45,14 @@ def open_profile_once(kode: str | None, click: object, known: set[str]) -> None:
     st.switch_page(PROFILE, query_params=params)
 
 
-def load_shapes():
-    """Installed boundaries (one automatic download attempt per process), or None with the reason shown."""
+def load_shapes(wilayah):
+    """Installed boundaries (one automatic download attempt per process, matched to the data's
+    ``wilayah``), or None with the reason shown."""
     status = None
     try:
         shapes = installed_boundaries()
         if shapes is None:
-            status = boundaries.ensure_installed()  # never raises; tries the pinned file once per process
+            status = boundaries.ensure_installed(wilayah=wilayah)  # never raises; one try per process
             shapes = installed_boundaries() if status.installed else None
     except boundaries.BoundaryError as exc:
         st.warning(t("peta.halaman.batas_rusak", lang, pesan=escape_markdown(exc)), icon=":material/error:")
@@ -67,7 +68,7 @@ lang = current_lang()
 st.title(t("peta.halaman.judul", lang))
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
-shapes = load_shapes()
+shapes = load_shapes(data.wilayah)
 
 views = {"wilayah": t("peta.halaman.tampilan.wilayah", lang), "petak": t("peta.halaman.tampilan.petak", lang)}
 left, middle, right = st.columns([2, 3, 2])

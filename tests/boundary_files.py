@@ -20,8 +20,12 @@ from pathlib import Path
 import shapely
 from shapely.geometry import shape
 
+from kla.config import PROJECT_ROOT
+from kla.geography import read_regions
+
 SQL = "wilayah_boundaries_kel_64.71.sql"
 GEOJSON = "balikpapan_kelurahan.geojson"
+WILAYAH = read_regions(PROJECT_ROOT / "data")  # the regions the app reads (data/wilayah.csv): features match these
 
 
 def raw_features(shared_geo: Path) -> list[dict]:

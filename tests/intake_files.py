@@ -8,11 +8,12 @@ from typing import Any
 
 import pandas as pd
 
-from kla.geography import official_regions
+from kla.config import PROJECT_ROOT
+from kla.geography import read_regions
 from kla.intake import Intake, Upload, read_upload
 from kla.schema import Problem
 
-WILAYAH = official_regions()
+WILAYAH = read_regions(PROJECT_ROOT / "data")
 
 
 def xlsx(sheets: dict[str, Sequence[Sequence[Any]]]) -> bytes:

@@ -23,11 +23,11 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 
 from kla import boundaries, cli
 from kla.boundaries import BoundaryError, UnreachableError, download
-from kla.geography import official_regions
 from kla.i18n import t
 from tests.boundary_files import (
     GEOJSON,
     SQL,
+    WILAYAH,
     feature,
     folder_server,
     raw_features,
@@ -107,7 +107,7 @@ def test_install_real_file(shared_geo, geo_dir, filename):
     assert report.vertices_raw == raw_vertex_count(shared_geo)
     assert report.vertices < report.vertices_raw
     assert installed.geometry.is_valid.all()
-    official = official_regions().set_index("kode")["nama"]
+    official = WILAYAH.set_index("kode")["nama"]
     assert (installed["nama_kelurahan"] == installed["kode_kelurahan"].map(official)).all()
     assert (installed["nama_kecamatan"] == installed["kode_kecamatan"].map(official)).all()
 
@@ -197,7 +197,7 @@ def names_only_file(shared_geo: Path, folder: Path) -> Path:
 
 def test_file_without_codes_is_matched_by_name(shared_geo, tmp_path):
     source, _ = boundaries.read_source(names_only_file(shared_geo, tmp_path))
-    matched, report = boundaries.match_kelurahan(source)
+    matched, report = boundaries.match_kelurahan(source, WILAYAH)
 
     assert report.column == "NAMOBJ"
     assert report.missing == (DROPPED,)
@@ -244,7 +244,7 @@ def test_code_of_another_city_stays_unmatched_even_with_a_known_name(shared_geo,
     features.append(feature({"kode_kelurahan": "64.72.01.1001", "nama_kelurahan": "Damai"},
                             shapely.box(116.80, -1.20, 116.81, -1.19)))
     gdf, _ = boundaries.read_source(write_features(tmp_path / "campur.geojson", features))
-    matched, report = boundaries.match_kelurahan(gdf)
+    matched, report = boundaries.match_kelurahan(gdf, WILAYAH)
     assert len(matched) == 34
     assert [u.teks for u in report.unmatched] == ["64.72.01.1001"]
     assert "bukan kode kelurahan Kota Balikpapan" in report.unmatched[0].pesan
@@ -257,7 +257,7 @@ def test_duplicate_features_of_one_kelurahan_are_dissolved(shared_geo, tmp_path)
         for part in shapely.get_parts(geom):  # Kariangau's islands become separate features
             features.append(feature(f["properties"], part))
     gdf, _ = boundaries.read_source(write_features(tmp_path / "pecah.geojson", features))
-    matched, report = boundaries.match_kelurahan(gdf)
+    matched, report = boundaries.match_kelurahan(gdf, WILAYAH)
     raw = raw_geometries(shared_geo)
     split = {k for k, g in raw.items() if g.geom_type == "MultiPolygon"}
     assert set(report.dissolved) == split
@@ -278,7 +278,7 @@ def test_invalid_bowtie_is_repaired(shared_geo, tmp_path, geo_dir):
             f["geometry"] = shapely.geometry.mapping(bowtie)
     path = write_features(tmp_path / "dasi.geojson", features)
     gdf, _ = boundaries.read_source(path)
-    matched, report = boundaries.match_kelurahan(gdf)
+    matched, report = boundaries.match_kelurahan(gdf, WILAYAH)
     assert report.repaired == 1
     repaired = matched.set_index("kode_kelurahan").geometry[target]
     assert repaired.is_valid and isinstance(repaired, MultiPolygon)
@@ -292,11 +292,11 @@ def test_zero_matches_is_an_error(shared_geo, tmp_path):
     features = [feature({"kode": "64.72.01.1001", "nama": "Sidodadi"}, shapely.box(117.1, -0.5, 117.2, -0.4))]
     gdf, _ = boundaries.read_source(write_features(tmp_path / "lain.geojson", features))
     with pytest.raises(BoundaryError, match="tidak ada kolom berisi kode kelurahan"):
-        boundaries.match_kelurahan(gdf, name="lain.geojson")
+        boundaries.match_kelurahan(gdf, WILAYAH, name="lain.geojson")
 
 
 def test_match_uses_the_given_wilayah_table(shared_geo, tmp_path):
-    wilayah = official_regions()
+    wilayah = WILAYAH.copy()
     wilayah.loc[wilayah["kode"] == "64.71.04.1001", "alias"] = "Kampung Pustaka"
     features = [feature({"nama": "Kampung Pustaka"}, raw_geometries(shared_geo)["64.71.04.1001"])]
     gdf, _ = boundaries.read_source(write_features(tmp_path / "alias.geojson", features))
@@ -349,7 +349,7 @@ def test_projected_file_is_reprojected(shared_geo, tmp_path):
     read_shared(shared_geo).to_crs(32750).to_file(path)
     gdf, _ = boundaries.read_source(path)
     assert gdf.crs.to_epsg() == 32750
-    matched, _ = boundaries.match_kelurahan(gdf)
+    matched, _ = boundaries.match_kelurahan(gdf, WILAYAH)
     assert matched.crs.to_epsg() == 4326
     rows = matched.set_index("kode_kelurahan").geometry
     for kode, raw in raw_geometries(shared_geo).items():
@@ -362,7 +362,7 @@ def test_projected_file_without_crs_is_refused(shared_geo, tmp_path):
         feature({"kode": kode}, geom) for kode, geom in zip(utm["kode_kelurahan"], utm.geometry)])
     gdf = gpd.read_file(path).set_crs(None, allow_override=True)
     with pytest.raises(BoundaryError, match="CRS"):
-        boundaries.match_kelurahan(gdf, name="tanpa_crs.geojson")
+        boundaries.match_kelurahan(gdf, WILAYAH, name="tanpa_crs.geojson")
 
 
 def test_swapped_lat_lon_is_refused(shared_geo, tmp_path, geo_dir):
@@ -398,7 +398,7 @@ def test_missing_file(tmp_path):
 
 def test_web_copy_is_smaller_valid_and_rounded(shared_geo):
     gdf, _ = boundaries.read_source(shared_geo / GEOJSON)
-    matched, _ = boundaries.match_kelurahan(gdf)
+    matched, _ = boundaries.match_kelurahan(gdf, WILAYAH)
     web = boundaries.web_copy(matched)
     assert boundaries.vertex_count(web) < boundaries.vertex_count(matched)
     assert web.geometry.is_valid.all() and not web.geometry.is_empty.any()
@@ -429,7 +429,7 @@ def test_kecamatan_outlines(shared_geo, geo_dir):
     boundaries.install(shared_geo / SQL, geo_dir)
     kelurahan = boundaries.load_installed(geo_dir)
     outlines = boundaries.kecamatan_outlines(kelurahan)
-    kecamatan = official_regions().query("tingkat == 'kecamatan'")
+    kecamatan = WILAYAH.query("tingkat == 'kecamatan'")
     assert list(outlines.columns) == ["kode_kecamatan", "nama_kecamatan", "geometry"]
     assert sorted(outlines["kode_kecamatan"]) == sorted(kecamatan["kode"])
     assert set(outlines["nama_kecamatan"]) == set(kecamatan["nama"])

@@ -19,6 +19,7 @@ from kla.boundaries import BoundaryError, UsageError, zipped
 from tests.boundary_files import (
     GEOJSON,
     SQL,
+    WILAYAH,
     feature,
     patch_zip_headers,
     raw_features,
@@ -70,7 +71,7 @@ def test_polygons_inside_nested_collections_are_found(shared_geo, tmp_path):
     polygon = raw_geometries(shared_geo)[MANGGAR]
     nested = shapely.GeometryCollection([shapely.GeometryCollection([polygon]), Point(116.9, -1.2)])
     gdf, _ = boundaries.read_source(write_features(tmp_path / "koleksi.geojson", [feature({"kode": MANGGAR}, nested)]))
-    matched, report = boundaries.match_kelurahan(gdf)
+    matched, report = boundaries.match_kelurahan(gdf, WILAYAH)
     assert matched["kode_kelurahan"].tolist() == [MANGGAR] and not report.unmatched
     assert matched.geometry.iloc[0].equals(polygon)
 

@@ -1,104 +1,105 @@
-"""Tests for kla.geography: the official region table and the name matcher.
+"""Tests for kla.geography: reading a data folder's regions, and the name matcher.
 
-Expected codes are written by hand from shared/domain/KLA.md, never computed by the module.
+The matcher is tested on the regions the app reads (data/wilayah.csv, written by the sample
+generator from kla/sample/facts/wilayah.csv). Expected codes are written by hand from
+shared/domain/KLA.md (tests/kla_md.py), never computed by the module.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+from kla.config import PROJECT_ROOT
 from kla.geography import (
     NameMatch,
+    RegionsUnavailable,
     build_name_index,
     describe_match,
     match_name,
     match_names,
     normalize_name,
-    official_regions,
+    read_regions,
 )
+from tests.kla_md import ALL_KECAMATAN, ALL_KELURAHAN
 
-ALL_KELURAHAN = {  # by hand from KLA.md
-    "64.71.01.1001": "Manggar", "64.71.01.1002": "Lamaru", "64.71.01.1003": "Teritip",
-    "64.71.01.1004": "Manggar Baru",
-    "64.71.02.1001": "Baru Ilir", "64.71.02.1002": "Baru Tengah", "64.71.02.1003": "Baru Ulu",
-    "64.71.02.1004": "Kariangau", "64.71.02.1005": "Margo Mulyo", "64.71.02.1006": "Marga Sari",
-    "64.71.03.1001": "Batu Ampar", "64.71.03.1002": "Gunung Samarinda", "64.71.03.1003": "Karang Joang",
-    "64.71.03.1004": "Muara Rapak", "64.71.03.1005": "Gunung Samarinda Baru", "64.71.03.1006": "Graha Indah",
-    "64.71.04.1001": "Gunung Sari Ulu", "64.71.04.1002": "Gunung Sari Ilir", "64.71.04.1003": "Karang Rejo",
-    "64.71.04.1004": "Karang Jati", "64.71.04.1005": "Mekar Sari", "64.71.04.1006": "Sumber Rejo",
-    "64.71.05.1002": "Sepinggan", "64.71.05.1006": "Gunung Bahagia", "64.71.05.1008": "Sepinggan Baru",
-    "64.71.05.1009": "Sepinggan Raya", "64.71.05.1010": "Sungainangka", "64.71.05.1011": "Damai Baru",
-    "64.71.05.1012": "Damai Bahagia",
-    "64.71.06.1001": "Prapatan", "64.71.06.1002": "Telaga Sari", "64.71.06.1003": "Klandasan Ulu",
-    "64.71.06.1004": "Klandasan Ilir", "64.71.06.1005": "Damai",
-}
-ALL_KECAMATAN = {
-    "64.71.01": "Balikpapan Timur", "64.71.02": "Balikpapan Barat", "64.71.03": "Balikpapan Utara",
-    "64.71.04": "Balikpapan Tengah", "64.71.05": "Balikpapan Selatan", "64.71.06": "Balikpapan Kota",
-}
+DATA = PROJECT_ROOT / "data"
+DATA_REGIONS = read_regions(DATA)
+
+
+def data_regions() -> pd.DataFrame:
+    """A copy each test may change."""
+    return DATA_REGIONS.copy()
 
 
 @pytest.fixture(scope="module")
 def kelurahan_index():
-    return build_name_index(official_regions(), "kelurahan")
+    return build_name_index(DATA_REGIONS, "kelurahan")
 
 
 @pytest.fixture(scope="module")
 def kecamatan_index():
-    return build_name_index(official_regions(), "kecamatan")
+    return build_name_index(DATA_REGIONS, "kecamatan")
 
 
-# --- official_regions ----------------------------------------------------------------------
+# --- read_regions ------------------------------------------------------------------------------
 
-def test_official_regions_has_the_expected_columns():
-    assert list(official_regions().columns) == ["kode", "tingkat", "nama", "kode_induk", "alias"]
-
-
-def test_official_regions_counts_6_kecamatan_and_34_kelurahan():
-    counts = official_regions()["tingkat"].value_counts().to_dict()
-    assert counts == {"kecamatan": 6, "kelurahan": 34}
-
-
-def test_official_regions_codes_are_unique():
-    assert official_regions()["kode"].is_unique
-
-
-def test_official_regions_names_and_codes_are_exactly_those_of_kla_md():
-    w = official_regions()
+def test_read_regions_reads_the_data_folders_wilayah_csv():
+    w = read_regions(DATA)
+    assert list(w.columns) == ["kode", "tingkat", "nama", "kode_induk", "alias", "anak_0_17"]
     kel = w[w["tingkat"] == "kelurahan"]
-    kec = w[w["tingkat"] == "kecamatan"]
     assert dict(zip(kel["kode"], kel["nama"])) == ALL_KELURAHAN
+    kec = w[w["tingkat"] == "kecamatan"]
     assert dict(zip(kec["kode"], kec["nama"])) == ALL_KECAMATAN
 
 
-def test_every_kelurahan_code_starts_with_its_kecamatan_code():
-    w = official_regions()
-    kel = w[w["tingkat"] == "kelurahan"]
-    assert set(kel["kode_induk"]) == set(ALL_KECAMATAN)
-    for kode, induk in zip(kel["kode"], kel["kode_induk"]):
-        assert kode.startswith(induk + "."), kode
+def test_read_regions_follows_the_file_not_the_code(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "wilayah.csv").write_text(
+        "kode,tingkat,nama,kode_induk,alias\n"
+        "64.71.03,kecamatan,Balikpapan Utara,,\n"
+        "64.71.03.1007,kelurahan,Batu Ampar Baru,64.71.03,BAB\n", encoding="utf-8")
+    index = build_name_index(read_regions(folder))
+    assert match_name("BAB", index) == NameMatch("BAB", "64.71.03.1007", "Batu Ampar Baru", "alias")
+    assert match_name("Manggar", index).cara == "tidak cocok"
 
 
-def test_kecamatan_rows_have_no_parent():
-    w = official_regions()
-    assert (w.loc[w["tingkat"] == "kecamatan", "kode_induk"] == "").all()
+def test_read_regions_without_the_file_names_it(tmp_path):
+    with pytest.raises(RegionsUnavailable, match=r"wilayah\.csv: berkas tidak ditemukan"):
+        read_regions(tmp_path)
 
 
-def test_kelurahan_counts_per_kecamatan():
-    w = official_regions()
-    kel = w[w["tingkat"] == "kelurahan"]
-    names = dict(zip(w["kode"], w["nama"]))
-    counts = kel["kode_induk"].map(names).value_counts().to_dict()
-    assert counts == {"Balikpapan Timur": 4, "Balikpapan Barat": 6, "Balikpapan Utara": 6,
-                      "Balikpapan Tengah": 6, "Balikpapan Selatan": 7, "Balikpapan Kota": 5}
+def test_read_regions_names_row_column_and_value_of_a_bad_cell(tmp_path):
+    (tmp_path / "wilayah.csv").write_text(
+        "kode,tingkat,nama,kode_induk,alias\n"
+        "64.71.03,kecamatan,Balikpapan Utara,,\n"
+        "64.71.03.1001,desa,Batu Ampar,64.71.03,\n", encoding="utf-8")
+    with pytest.raises(RegionsUnavailable) as caught:
+        read_regions(tmp_path)
+    assert "wilayah.csv, baris 3, kolom 'tingkat': nilai 'desa' tidak sah" in str(caught.value)
 
 
-def test_balikpapan_selatan_codes_keep_their_gaps():
-    w = official_regions()
-    selatan = sorted(w.loc[w["kode_induk"] == "64.71.05", "kode"])
-    assert selatan == ["64.71.05.1002", "64.71.05.1006", "64.71.05.1008", "64.71.05.1009",
-                       "64.71.05.1010", "64.71.05.1011", "64.71.05.1012"]
+# A guard for "one home per fact": the regions live in wilayah.csv (the generator's curated copy:
+# kla/sample/facts/wilayah.csv), not in a module. kla/tilemap.py places each kelurahan code on the
+# hexagon map: a layout, checked against wilayah.csv by tests/test_tilemap.py.
+LAYOUTS = {Path("kla/tilemap.py")}
+
+
+def test_no_module_holds_a_region_list():
+    codes = set(ALL_KELURAHAN) | set(ALL_KECAMATAN)
+    names = set(ALL_KELURAHAN.values()) | set(ALL_KECAMATAN.values())
+    found = {}
+    for path in sorted((PROJECT_ROOT / "kla").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        quoted = set(re.findall(r"[\"']([^\"'\n]+)[\"']", text))
+        listed = len(quoted & codes) + len(quoted & names)
+        if listed > 6:  # a few as examples in docstrings and messages are fine; 40 make a list
+            found[path.relative_to(PROJECT_ROOT)] = listed
+    assert set(found) <= LAYOUTS, found
 
 
 def test_official_aliases_never_point_to_two_regions(kelurahan_index, kecamatan_index):
@@ -216,7 +217,7 @@ def test_unknown_or_wrong_level_codes_do_not_match(kelurahan_index, text):
 
 
 def test_alias_shared_by_two_regions_is_ambiguous():
-    wilayah = official_regions()
+    wilayah = data_regions()
     # Someone lists "Damai Raya" as a variant of both Selatan kelurahan named Damai ...
     for kode in ("64.71.05.1011", "64.71.05.1012"):
         wilayah.loc[wilayah["kode"] == kode, "alias"] = "Damai Raya"
@@ -226,7 +227,7 @@ def test_alias_shared_by_two_regions_is_ambiguous():
 
 
 def test_official_name_wins_over_another_regions_alias():
-    wilayah = official_regions()
+    wilayah = data_regions()
     # A careless alias "Damai" on Damai Baru must not take the name away from Damai (Kota).
     wilayah.loc[wilayah["kode"] == "64.71.05.1011", "alias"] = "Damai"
     match = match_name("Damai", build_name_index(wilayah))
@@ -234,22 +235,22 @@ def test_official_name_wins_over_another_regions_alias():
 
 
 def test_missing_aliases_read_as_nan_are_ignored():
-    wilayah = official_regions()
-    wilayah["alias"] = wilayah["alias"].replace("", float("nan"))
+    wilayah = data_regions()
+    assert wilayah["alias"].isna().any()  # empty cells of wilayah.csv read as missing
     index = build_name_index(wilayah)
     assert match_name("Karingau", index).kode == "64.71.02.1004"
     assert match_name("Manggar", index).kode == "64.71.01.1001"
 
 
 def test_index_works_without_alias_column():
-    index = build_name_index(official_regions().drop(columns="alias"))
+    index = build_name_index(data_regions().drop(columns="alias"))
     assert match_name("Teritip", index).kode == "64.71.01.1003"
     assert match_name("Karingau", index).cara == "tidak cocok"
 
 
 def test_unknown_level_is_refused():
     with pytest.raises(ValueError, match="Tingkat wilayah"):
-        build_name_index(official_regions(), "desa")
+        build_name_index(data_regions(), "desa")
 
 
 # --- kecamatan matching ----------------------------------------------------------------------
@@ -283,7 +284,7 @@ def test_kecamatan_index_does_not_match_kelurahan(kecamatan_index):
 
 
 def test_official_name_wins_over_a_short_kecamatan_name():
-    wilayah = pd.concat([official_regions(), pd.DataFrame([{
+    wilayah = pd.concat([data_regions(), pd.DataFrame([{
         "kode": "64.71.07", "tingkat": "kecamatan", "nama": "Tengah", "kode_induk": "", "alias": ""}])])
     index = build_name_index(wilayah, "kecamatan")
     # "Tengah" is now an official name, which wins; the full name stays with Balikpapan Tengah.
@@ -292,7 +293,7 @@ def test_official_name_wins_over_a_short_kecamatan_name():
 
 
 def test_short_kecamatan_name_shared_by_two_is_ambiguous():
-    wilayah = pd.concat([official_regions(), pd.DataFrame([{
+    wilayah = pd.concat([data_regions(), pd.DataFrame([{
         "kode": "64.71.07", "tingkat": "kecamatan", "nama": "Balikpapan  Tengah ", "kode_induk": "", "alias": ""}])])
     match = match_name("Tengah", build_name_index(wilayah, "kecamatan"))
     assert match.cara == "ambigu"

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from kla import geography, mapdata, tilemap
+from kla.config import PROJECT_ROOT
 from kla.loading import load_dataset
 from tests.conftest import KELURAHAN, SHARED, tiny_tables, write_tables
 
@@ -90,7 +91,7 @@ def tiny(tiny_city):
 
 
 def test_layout_holds_exactly_the_34_official_kelurahan():
-    regions = geography.official_regions()
+    regions = geography.read_regions(PROJECT_ROOT / "data")
     official = set(regions.loc[regions["tingkat"] == "kelurahan", "kode"])
     assert len(official) == 34
     assert set(tilemap.HEX_LAYOUT) == official
@@ -103,7 +104,7 @@ def test_no_two_kelurahan_share_a_cell():
 
 
 def test_each_kecamatan_is_one_connected_group_of_hexagons():
-    regions = geography.official_regions()
+    regions = geography.read_regions(PROJECT_ROOT / "data")
     parent = dict(zip(regions["kode"], regions["kode_induk"]))
     cell_of = tilemap.HEX_LAYOUT
     code_at = {cell: code for code, cell in cell_of.items()}
@@ -164,7 +165,7 @@ def test_short_labels_abbreviate_gunung_and_wrap():
     assert tilemap.short_label("Gunung Sari Ulu") == ["Gn. Sari", "Ulu"]
     assert tilemap.short_label("Sungainangka") == ["Sungai-", "nangka"]
     assert tilemap.short_label("Damai") == ["Damai"]
-    regions = geography.official_regions()
+    regions = geography.read_regions(PROJECT_ROOT / "data")
     for name in regions.loc[regions["tingkat"] == "kelurahan", "nama"]:
         lines = tilemap.short_label(name)
         assert 1 <= len(lines) <= 3 and all(len(line) <= 9 for line in lines), (name, lines)

@@ -11,9 +11,11 @@ Steps of an install, all in memory before anything is written:
    zipped Shapefile, or the ``wilayah_boundaries`` SQL file of github.com/cahyadsn/wilayah_boundaries);
    a zip is extracted with a total cap of :data:`MAX_EXTRACTED_BYTES` however its headers lie.
 2. :func:`to_wgs84`: reproject to EPSG:4326 (a file without CRS must already be lon/lat).
-3. :func:`match_kelurahan`: one row per kelurahan, by code or else by name through
-   :mod:`kla.geography` (the same matcher and aliases as the data imports), geometry repaired,
-   duplicate features of one kelurahan dissolved, names taken from the official list.
+3. :func:`match_kelurahan`: one row per kelurahan of the data's ``wilayah`` table (the
+   published version's, passed by the caller; else the data folder's ``wilayah.csv``), by code
+   or else by name through :mod:`kla.geography` (the same matcher and aliases as the data
+   imports), geometry repaired, duplicate features of one kelurahan dissolved, names taken from
+   that table.
 4. :func:`web_copy`: simplified and rounded to about 1 m, which cuts the map payload by about
    60% with no visible change at city zoom.
 5. ``kelurahan.geojson`` (the web copy) and ``kelurahan.json`` (metadata, keys: source, url,

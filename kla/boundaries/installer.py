@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 
 from kla import config
 from kla.boundaries import download
@@ -19,6 +20,7 @@ from kla.boundaries.matching import check_location, match_kelurahan
 from kla.boundaries.model import OUTPUT_COLUMNS, BoundaryError, InstallReport, MatchReport, SourceInfo
 from kla.boundaries.readers import read_source
 from kla.boundaries.swap import swap_in
+from kla.geography import RegionsUnavailable, read_regions
 
 
 def _geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
@@ -26,9 +28,13 @@ def _geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
 
 
 def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str | None = None,
-            timeout: float = download.DEFAULT_TIMEOUT, require_all: bool = False) -> InstallReport:
+            timeout: float = download.DEFAULT_TIMEOUT, require_all: bool = False,
+            wilayah: pd.DataFrame | None = None) -> InstallReport:
     """Install boundaries from ``src`` (default: the pinned public file) into ``geo_dir``.
 
+    Features are matched to the kelurahan of ``wilayah``: the caller passes the region table of
+    the data it shows (the app and ``python -m kla geo install``: the published version); without
+    one, the data folder's ``wilayah.csv`` (``KLA_DATA_DIR``) is read.
     Kelurahan without a feature are reported in ``match.missing`` and installed without a shape
     (the map shows them as absent) unless ``require_all``; no match at all is an error. Nothing
     is written unless every step succeeded, and then the web copy and its metadata replace the
@@ -38,10 +44,11 @@ def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str 
     started = time.monotonic()
     timeout = download.check_timeout(timeout)
     geo_dir = Path(geo_dir) if geo_dir is not None else config.geo_dir()
+    wilayah = wilayah if wilayah is not None else data_folder_regions()
     if src is None or str(src) == download.PINNED_URL:
         src, sha256 = download.PINNED_URL, sha256 or download.PINNED_SHA256
     raw, source = read_source(src, timeout=timeout, sha256=sha256)
-    matched, report = match_kelurahan(raw, name=source.name)
+    matched, report = match_kelurahan(raw, wilayah, name=source.name)
     check_location(matched, source.name)
     if require_all and report.missing:
         missing = ", ".join(report.label(k) for k in report.missing)
@@ -55,6 +62,14 @@ def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str 
     swap_in(geo_dir, {GEOJSON_NAME: data, INFO_NAME: json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8")})
     return InstallReport(geojson_path, info_path, source, report, len(web), vertex_count(matched),
                          vertex_count(web), len(data), time.monotonic() - started)
+
+
+def data_folder_regions() -> pd.DataFrame:
+    """The regions of ``KLA_DATA_DIR``'s ``wilayah.csv``; BoundaryError when it cannot be used."""
+    try:
+        return read_regions(config.data_dir())
+    except RegionsUnavailable as exc:
+        raise BoundaryError(str(exc)) from exc
 
 
 def _verify_readable(data: bytes, expected: int, name: str) -> None:

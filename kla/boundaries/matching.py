@@ -1,4 +1,5 @@
-"""Matching features to the 34 kelurahan: by code, else by name (kla.geography), in EPSG:4326."""
+"""Matching features to the kelurahan of the data's ``wilayah`` table: by code, else by name
+(kla.geography), in EPSG:4326."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from kla.boundaries.geometry import polygonal
 from kla.boundaries.model import OUTPUT_COLUMNS, BoundaryError, MatchedFeature, MatchReport, UnmatchedFeature
-from kla.geography import NameIndex, NameMatch, build_name_index, describe_match, match_name, official_regions
+from kla.geography import NameIndex, NameMatch, build_name_index, describe_match, match_name
 
 # Generous box around Kota Balikpapan (lon 116.73-117.02, lat -1.28 to -1.01): a feature outside
 # it means swapped lat/lon or a wrong CRS, which would otherwise draw the city in the sea.
@@ -62,15 +63,19 @@ def _key_column(gdf: gpd.GeoDataFrame, index: NameIndex, name: str) -> tuple[str
                         f"kelurahan; kolom yang ada: {columns}.")
 
 
-def match_kelurahan(gdf: gpd.GeoDataFrame, wilayah: pd.DataFrame | None = None,
+def match_kelurahan(gdf: gpd.GeoDataFrame, wilayah: pd.DataFrame,
                     name: str = "berkas") -> tuple[gpd.GeoDataFrame, MatchReport]:
     """One row per matched kelurahan (columns :data:`OUTPUT_COLUMNS`, EPSG:4326) and a report.
 
-    When the file has a code column, a feature whose code is not a Balikpapan kelurahan stays
-    unmatched even if its name matches: another city may have a kelurahan of the same name.
+    ``wilayah`` is the data's region table (``wilayah.csv``): its kelurahan, codes, names and
+    aliases are what features are matched to, and its names are the ones written out. When the
+    file has a code column, a feature whose code is not a Balikpapan kelurahan stays unmatched
+    even if its name matches: another city may have a kelurahan of the same name.
     """
-    wilayah = official_regions() if wilayah is None else wilayah
     index = build_name_index(wilayah, "kelurahan")
+    if not index.names_by_code:
+        raise BoundaryError("daftar wilayah tidak berisi kelurahan; diharapkan baris bertingkat kelurahan "
+                            "di wilayah.csv.")
     if gdf.empty:
         raise BoundaryError(f"{name}: tidak berisi fitur; diharapkan satu fitur per kelurahan.")
     gdf = to_wgs84(gdf, name)

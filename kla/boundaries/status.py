@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 import geopandas as gpd
+import pandas as pd
 
 from kla import config
 from kla.boundaries.installer import install
@@ -103,8 +104,11 @@ _ATTEMPT_LOCK = threading.Lock()
 _LAST_ATTEMPT: InstallStatus | None = None
 
 
-def ensure_installed(geo_dir: Path | None = None, timeout: float = 3.0) -> InstallStatus:
+def ensure_installed(geo_dir: Path | None = None, timeout: float = 3.0,
+                     wilayah: pd.DataFrame | None = None) -> InstallStatus:
     """Make sure boundaries are installed, downloading the pinned file at most once. Never raises.
+
+    ``wilayah``: the region table of the data the app shows, passed on to :func:`install`.
 
     Retries are limited twice: once per process (module flag), and after a failure a marker
     ``geo/.unduh_gagal`` holding the failure time stops restarts within :data:`RETRY_AFTER` from
@@ -124,7 +128,7 @@ def ensure_installed(geo_dir: Path | None = None, timeout: float = 3.0) -> Insta
         if failed_at is not None:
             _LAST_ATTEMPT = _status("ditunda", waktu=_clock(failed_at), lagi=_clock(failed_at + RETRY_AFTER))
         else:
-            _LAST_ATTEMPT = _try_download(geo_dir, timeout)
+            _LAST_ATTEMPT = _try_download(geo_dir, timeout, wilayah)
         return _LAST_ATTEMPT
 
 
@@ -136,9 +140,9 @@ def _installed_status(geo_dir: Path) -> InstallStatus:
     return _status("terpasang", jumlah=str(info.get("features", "?")), sumber=str(info.get("source", GEOJSON_NAME)))
 
 
-def _try_download(geo_dir: Path, timeout: float) -> InstallStatus:
+def _try_download(geo_dir: Path, timeout: float, wilayah: pd.DataFrame | None) -> InstallStatus:
     try:
-        report = install(None, geo_dir, timeout=timeout)
+        report = install(None, geo_dir, timeout=timeout, wilayah=wilayah)
     except UnreachableError:
         _mark_failure(geo_dir)
         return _status("luring")

@@ -102,23 +102,28 @@ class StaffRegistry:
 
 
 def _check_kelurahan(conn: Connection, codes: tuple[str, ...]) -> None:
-    """Codes must look like kelurahan codes and exist: in the published data, or among the official 34."""
+    """Codes must look like kelurahan codes and exist: in the published data, or in the data folder's wilayah.csv."""
     malformed = [c for c in codes if not re.fullmatch(KELURAHAN_CODE, c)]
     if malformed:
         raise StoreError(f"kode kelurahan {', '.join(malformed)} tidak sah; seharusnya seperti 64.71.05.1010")
     if not codes:
         return
-    known = _official_kelurahan() | _published_kelurahan(conn)
+    known = _data_folder_kelurahan() | _published_kelurahan(conn)
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise StoreError(f"kode kelurahan {', '.join(unknown)} tidak ada di data wilayah; "
                          "lihat kolom kode di wilayah.csv")
 
 
-def _official_kelurahan() -> set[str]:
-    from kla.geography import official_regions
+def _data_folder_kelurahan() -> set[str]:
+    """Before anything is published, the folder a new store imports (``KLA_DATA_DIR``) names the kelurahan."""
+    from kla import config
+    from kla.geography import RegionsUnavailable, read_regions
 
-    regions = official_regions()
+    try:
+        regions = read_regions(config.data_dir())
+    except RegionsUnavailable:  # only a hint, like the published list below
+        return set()
     return set(regions.loc[regions["tingkat"] == "kelurahan", "kode"])
 
 
