@@ -32,6 +32,7 @@ def pdf_text(pdf: bytes) -> tuple[int, str]:
     return len(reader.pages), re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
 
 
+@pytest.mark.browser
 def test_brief_is_one_a4_page_with_the_numbers_of_the_page(city):
     pdf = brief.brief_pdf(city, today=dt.date(2026, 11, 23))
     assert pdf.startswith(b"%PDF")
@@ -60,6 +61,7 @@ def child_processes() -> set[int]:
     return found
 
 
+@pytest.mark.browser
 def test_brief_prints_on_the_warm_chromium_and_starts_none_of_its_own(city):
     render.shared().start()
     before, seen, done = child_processes(), set(), threading.Event()
@@ -91,6 +93,7 @@ def test_brief_window_and_escaping(city, tmp_path):
     assert "3 kegiatan, 100 anak dan 45 dewasa terjangkau" in html
 
 
+@pytest.mark.browser
 def test_brief_command_writes_the_pdf(tiny_city, tmp_path):
     import os
 

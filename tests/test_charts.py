@@ -173,6 +173,7 @@ def test_participants_per_month_sums_children_and_adults(city):
     assert chart.data["peserta_dewasa"].tolist() == [30, 15, 28]
 
 
+@pytest.mark.browser
 def test_svg_render_contains_title_and_source(city):
     """One real render through kaleido and the system Chromium."""
     chart = _total_chart(city, source="DP3AKB", sample=True)

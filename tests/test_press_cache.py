@@ -300,6 +300,7 @@ def city(tmp_path_factory):
     return dataclasses.replace(data, version=VersionInfo(4))
 
 
+@pytest.mark.browser
 def test_the_brief_is_printed_once_per_version_and_choice(city, tmp_path):
     cache, day = PressCache(tmp_path), dt.date(2026, 11, 23)
     first = run_together(4, lambda _i: brief.brief_file(cache, city, today=day))

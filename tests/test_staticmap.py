@@ -279,6 +279,7 @@ def test_text_from_files_reaches_the_figure_escaped(shapes, values):
 # --- one real render ------------------------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_svg_render_is_undistorted_and_carries_title_source_and_sample_mark(shapes, values, geo):
     info = boundaries.installed_info(geo)
     chart = staticmap.static_choropleth(shapes, values, labels=True, sample=True, attribution=info["attribution"])

@@ -389,6 +389,7 @@ def test_map_is_square_without_axes(tiny):
     assert "sumber" in names and "contoh" in names
 
 
+@pytest.mark.browser
 def test_png_render_through_kaleido(sample, tmp_path):
     chart = tilemap.tile_map(mapdata.map_values(sample, "total"), sample=True, highlight=GSU)
     tilemap.fit_labels(chart.figure, 1080, 1080)
