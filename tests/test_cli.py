@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -125,6 +127,7 @@ def test_export_list_names_every_chart_preset_and_format():
         assert name in result.stdout
 
 
+@pytest.mark.browser  # the PNG is rendered by the command's own Chromium
 def test_export_writes_the_requested_files(tiny_city, tmp_path):
     out = tmp_path / "kit"
     result = run_env("export", "--chart", "capaian_blok", "--format", "png", "--format", "csv",

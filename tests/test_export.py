@@ -26,6 +26,8 @@ from kla import boundaries, catalog, charts, export
 from kla.loading import load_dataset
 from tests.conftest import SHARED, tiny_tables, write_tables
 
+pytestmark = pytest.mark.browser  # the autouse renderer fixture below starts Chromium for every test here
+
 DAY = dt.date(2026, 11, 23)
 STAMP = export.Stamp(DAY)
 LANSKAP = export.PRESETS["lanskap"]

@@ -44,7 +44,9 @@ def as_seen(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
-@pytest.mark.parametrize("page", PAGES)
+# the ekspor page starts the warm Chromium in the background as soon as it runs (unduh.warm_up)
+@pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.browser) if p == "pages/ekspor.py" else p
+                                  for p in PAGES])
 def test_every_page_runs_and_says_sample(page):
     at = open_page(page)
     assert any("Data contoh" in w.value for w in [*at.warning, *at.caption])  # rapat: a one-line caption

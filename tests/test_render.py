@@ -13,6 +13,8 @@ from pypdf import PdfReader
 
 from kla import render
 
+pytestmark = pytest.mark.browser  # every test here starts a Chromium of its own or the shared one
+
 OPTS = {"format": "png", "width": 300, "height": 200, "scale": 1}
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><style>@page { size: A4; margin: 10mm; }</style></head>
 <body><h1>Halaman uji</h1><p>Satu halaman A4 &amp; teks biasa.</p></body></html>"""

@@ -34,6 +34,8 @@ from kla import boundaries, brief, catalog, export
 from kla.loading import Dataset, VersionInfo, load_dataset
 from tests.conftest import SHARED
 
+pytestmark = pytest.mark.browser  # the autouse renderer fixture below starts Chromium for every test here
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_WORDS = re.compile(r"contoh|ilustratif|illustrative|sample", re.IGNORECASE)
 VERSION = VersionInfo(3, dt.datetime(2026, 11, 29, 9, 30), "penerbit@balikpapan.go.id", "uji label")
