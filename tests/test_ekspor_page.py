@@ -56,6 +56,7 @@ def build_button(at: AppTest):
     return next(b for b in at.button if b.label == "Buat ZIP")
 
 
+@pytest.mark.browser
 def test_page_lists_every_chart_but_the_map_without_boundaries():
     at = open_ekspor()
     assert at.title[0].value == "Ekspor paket media"
@@ -68,6 +69,7 @@ def test_page_lists_every_chart_but_the_map_without_boundaries():
     assert "ekspor_paket" not in at.session_state  # nothing is built before the button
 
 
+@pytest.mark.browser
 def test_build_zip_with_one_chart_png_and_csv(monkeypatch):
     at = open_ekspor()
     calls = []
@@ -97,6 +99,7 @@ def test_build_zip_with_one_chart_png_and_csv(monkeypatch):
     assert zip_contents(other) == files
 
 
+@pytest.mark.browser
 def test_the_session_keeps_where_the_zip_is_not_its_bytes(tmp_path):
     at = choose(open_ekspor(), ["tren_total"], ["csv"])
     kit = at.session_state["ekspor_paket"]
@@ -107,6 +110,7 @@ def test_the_session_keeps_where_the_zip_is_not_its_bytes(tmp_path):
     assert at.get("download_button")[0].proto.url == "", "the button reads the file when clicked, not on every run"
 
 
+@pytest.mark.browser
 def test_a_new_data_version_builds_a_new_zip(monkeypatch):
     from kla import press_cache
 
@@ -121,6 +125,7 @@ def waiting_notices(at: AppTest) -> str:
     return " ".join(i.value for i in at.info if i.icon == ":material/hourglass_top:")
 
 
+@pytest.mark.browser
 def test_too_many_zips_in_a_few_minutes_get_a_polite_message():
     at = open_ekspor()
     allowed, window = unduh.LIMITS["zip"]
@@ -140,6 +145,7 @@ def test_too_many_zips_in_a_few_minutes_get_a_polite_message():
     assert "Thank you for your patience" in waiting_notices(english)
 
 
+@pytest.mark.browser
 def test_a_chart_without_data_for_the_year_is_left_out_with_the_reason():
     at = choose(open_ekspor(), ["capaian_blok", "peta_petak"], ["csv"], tahun=2019)
     files = zip_contents(at)
@@ -148,12 +154,14 @@ def test_a_chart_without_data_for_the_year_is_left_out_with_the_reason():
     assert "Peta petak" in errors and "Tahun 2019 tidak ada" in errors
 
 
+@pytest.mark.browser
 def test_nothing_chosen_says_so():
     at = choose(open_ekspor(), [], ["csv"])
     assert "ekspor_paket" not in at.session_state
     assert any("Pilih sedikitnya satu grafik" in e.value for e in at.error)
 
 
+@pytest.mark.browser
 def test_bad_logo_is_an_error_message_not_a_crash(tmp_path, monkeypatch):
     logo = tmp_path / "logo.txt"
     logo.write_text("bukan gambar")
@@ -163,6 +171,7 @@ def test_bad_logo_is_an_error_message_not_a_crash(tmp_path, monkeypatch):
     assert "ekspor_paket" not in at.session_state
 
 
+@pytest.mark.browser
 def test_with_boundaries_the_kelurahan_map_is_offered_and_packed(shared_geo, empty_geo_dir):
     install(shared_geo / "balikpapan_kelurahan.geojson", empty_geo_dir)
     at = open_ekspor()
@@ -174,6 +183,7 @@ def test_with_boundaries_the_kelurahan_map_is_offered_and_packed(shared_geo, emp
     assert "Batas kelurahan" in files["README.txt"].decode("utf-8-sig")  # the boundaries' attribution
 
 
+@pytest.mark.browser
 def test_english_page():
     at = open_ekspor(lang="en")
     assert at.title[0].value == "Export a media kit"
@@ -261,6 +271,7 @@ def test_guard_counts_requests_and_says_why_it_refuses(tmp_path):
     assert other.notice("en") == "The server is busy making files for other visitors. Please try again in about a minute."
 
 
+@pytest.mark.browser
 def test_image_downloads_are_rendered_once_per_figure(tmp_path):
     from kla import catalog
     from kla.loading import load_dataset
