@@ -110,6 +110,19 @@ def test_the_session_keeps_where_the_zip_is_not_its_bytes(tmp_path):
     assert at.get("download_button")[0].proto.url == "", "the button reads the file when clicked, not on every run"
 
 
+def test_a_kit_whose_note_is_lost_is_packed_again(tmp_path):
+    from kla import catalog
+    from kla.loading import load_dataset
+    from kla.press_cache import META_SUFFIX, PressCache
+
+    cache, stamp = PressCache(tmp_path), export.Stamp(dt.date(2026, 11, 23))
+    ctx = catalog.Context(load_dataset(ROOT / "data").dataset)
+    kit = unduh.build_kit(cache, ["tren_total"], ctx, [PRESETS["lanskap"]], ["csv"], stamp)
+    kit.path.with_name(kit.path.name + META_SUFFIX).write_text("{rusak", encoding="utf-8")
+    again = unduh.build_kit(cache, ["tren_total"], ctx, [PRESETS["lanskap"]], ["csv"], stamp)
+    assert cache.made == 2 and again.files == kit.files == ["README.txt", "tren_total.csv"]
+
+
 @pytest.mark.browser
 def test_a_new_data_version_builds_a_new_zip(monkeypatch):
     from kla import press_cache

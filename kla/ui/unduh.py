@@ -93,6 +93,9 @@ def plan(chart_list: Iterable[Chart], sizes: Sequence[Preset], formats: Sequence
     return files
 
 
+KIT_META = {"nama", "berkas", "grafik", "contoh", "dibuat", "dilewati"}  # written by pack_kit beside the ZIP
+
+
 @dataclass
 class Kit:
     """A media kit in the press cache (a file on disk, never its bytes) and what the page says about it."""
@@ -174,7 +177,11 @@ def build_kit(cache: PressCache, names: Sequence[str], ctx: catalog.Context, siz
     if problem and any(f in IMAGE_FORMATS for f in formats):
         raise ExportError(problem)
     key = kit_key(names, ctx, sizes, formats, stamp)
-    return Kit.from_stored(cache.get(key, lambda: pack_kit(names, ctx, sizes, formats, stamp, progress)))
+    stored = cache.get(key, lambda: pack_kit(names, ctx, sizes, formats, stamp, progress))
+    if not stored.meta.keys() >= KIT_META:  # its note is lost (a broken disk, a hand-made file): pack it again
+        stored.path.unlink(missing_ok=True)
+        stored = cache.get(key, lambda: pack_kit(names, ctx, sizes, formats, stamp, progress))
+    return Kit.from_stored(stored)
 
 
 @dataclass
