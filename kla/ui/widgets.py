@@ -231,6 +231,5 @@ def chart(c: Any, lang: Lang) -> None:
     """Show a kla.charts.Chart full width, with its "Unduh" menu (images and data, made on click)."""
     from kla.ui.unduh import download_menu  # plotly/kaleido export code: loaded with the first chart
 
-    st.plotly_chart(c.figure, use_container_width=True, key=f"chart_{c.name}",
-                    config={"displaylogo": False})
+    st.plotly_chart(c.figure, width="stretch", key=f"chart_{c.name}", config={"displaylogo": False})
     download_menu(c.name, c, lang)
