@@ -36,9 +36,10 @@ def locator(data: Dataset, kode: str, lang: Lang) -> None:
         from kla import maps
         from kla.ui.leaflet import ensure_local_leaflet
 
+        # width None: the container's width (all that streamlit-folium's use_container_width=True does)
         st_folium(maps.locator_map(shapes, kode, asset_base=ensure_local_leaflet()), height=300,
-                  use_container_width=True, returned_objects=[], key=f"locator_{kode}")
+                  width=None, returned_objects=[], key=f"locator_{kode}")
         return
     values = mapdata.map_values(data, "total")
     figure = tilemap.tile_map(values, lang=lang, sample=data.is_sample, labels=False, highlight=kode).figure
-    st.plotly_chart(figure, use_container_width=True, config={"displayModeBar": False}, key="locator_petak")
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False}, key="locator_petak")
