@@ -2,6 +2,15 @@
 
 Selections live in the URL query string so a copied link restores the view: each selector reads
 its starting value from ``st.query_params`` and writes the current choice back.
+
+Streamlit 1.67's own ``bind="query-params"`` does this where it fits (:func:`url_text`). The other
+selectors keep this small shim because ``bind`` cannot express what the existing links need:
+it writes the option's *label* (``format_func``'s text, which changes with the language) where
+links carry codes (``?metrik=total``, ``?kelurahan=<kode>``, ``?tampilan=blok``); it keeps a list
+as repeated parameters where links use commas (``?jenis=RBRA,PUSPAGA``); it binds one key, where a
+date range is two (``?dari=…&sampai=…``); its key must be the parameter's name, where tests and
+benchmarks address ``url_<param>``; and it drops an unknown value silently, where the pages say
+which part of the link was not used (:func:`link_notice`).
 """
 
 from __future__ import annotations
@@ -181,9 +190,11 @@ def _date_param(param: str, default: dt.date, bounds: tuple[dt.date, dt.date], w
 
 
 def url_text(label: str, param: str, where: Any = st, **kwargs: Any) -> str:
-    value = where.text_input(label, value=st.query_params.get(param, ""), key=f"url_{param}", **kwargs)
-    _write_param(param, value, "")
-    return value
+    """A text input kept in ``?param=`` by Streamlit itself (``bind``: the widget's key is the parameter's name).
+
+    Any text is a valid value, so there is nothing to fall back from; an empty one leaves the URL.
+    """
+    return where.text_input(label, key=param, bind="query-params", **kwargs)
 
 
 def _start(options: Sequence[Any], param: str, default: Any, format_func: Callable[[Any], str],
