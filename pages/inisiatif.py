@@ -45,7 +45,7 @@ st.subheader(t("inisiatif.daftar", lang))
 st.dataframe(
     shown[["id", "nama", "jenis", "nama_kelurahan", "nama_kecamatan", "jenis_mitra", "nama_mitra", "status",
            "tanggal_mulai", "tanggal_selesai", "deskripsi"]],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
     column_config={
         "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
         "nama_kelurahan": t("kelurahan", lang), "nama_kecamatan": t("kecamatan", lang),
