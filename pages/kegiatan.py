@@ -48,7 +48,7 @@ st.subheader(t("kegiatan.daftar", lang))
 st.dataframe(
     shown.sort_values("tanggal", ascending=False).head(500)[
         ["tanggal", "jenis", "judul", "nama_kelurahan", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
     column_config={
         "tanggal": st.column_config.DateColumn(t("kolom.tanggal", lang), format="DD/MM/YYYY"),
         "jenis": t("kegiatan.jenis", lang), "judul": t("kolom.judul", lang),
