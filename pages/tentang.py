@@ -15,7 +15,7 @@ sample_notice(data, lang)
 st.markdown(t("tentang.pengantar", lang))
 
 st.header(t("tentang.kategori", lang))
-st.dataframe(scoring.categories_table(), hide_index=True, use_container_width=False,
+st.dataframe(scoring.categories_table(), hide_index=True, width="content",
              column_config={"kategori": t("kategori", lang), "dari": t("tentang.dari", lang),
                             "sampai": t("tentang.sampai", lang)})
 st.markdown(t("tentang.metode", lang))
@@ -28,7 +28,7 @@ other_sources = official["sumber"].where(links.isna())
 shown_official = official.assign(sumber=links, sumber_teks=other_sources)
 if other_sources.isna().all():
     shown_official = shown_official.drop(columns="sumber_teks")
-st.dataframe(shown_official, hide_index=True, use_container_width=True,
+st.dataframe(shown_official, hide_index=True, width="stretch",
              column_config={"tahun": st.column_config.NumberColumn(t("tahun", lang), format="%d"),
                             "kategori": t("kategori", lang),
                             "skor_dilaporkan": t("tentang.skor_dilaporkan", lang),
@@ -51,7 +51,7 @@ st.dataframe(
     catalogue[["kode", "blok", "nama_id" if lang == "id" else "nama_en", "max_poin",
                *(["bobot_ilustratif"] if illustrative else []), "satuan", "definisi", "sumber_data", "periode",
                "penanggung_jawab"]],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
     column_config={"nama_id": t("kolom.nama", lang), "nama_en": t("kolom.nama", lang),
                    "max_poin": t("tentang.max_poin", lang),
                    **({"bobot_ilustratif": t("tentang.ilustratif", lang)} if illustrative else {}),
