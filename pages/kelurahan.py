@@ -64,7 +64,7 @@ if own.empty:
     st.info(t("profil.inisiatif.kosong", lang))
 else:
     st.dataframe(own[["nama", "jenis", "status", "jenis_mitra", "nama_mitra", "tanggal_mulai", "deskripsi"]],
-                 hide_index=True, use_container_width=True, column_config={
+                 hide_index=True, width="stretch", column_config={
                      "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
                      "status": t("inisiatif.status", lang), "jenis_mitra": t("inisiatif.mitra", lang),
                      "nama_mitra": t("kolom.nama_mitra", lang), "deskripsi": t("kolom.deskripsi", lang),
@@ -76,7 +76,7 @@ if recent.empty:
     st.info(t("profil.kegiatan.kosong", lang))
 else:
     st.dataframe(recent[["tanggal", "jenis", "judul", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
-                 hide_index=True, use_container_width=True, column_config={
+                 hide_index=True, width="stretch", column_config={
                      "tanggal": st.column_config.DateColumn(t("kolom.tanggal", lang), format="DD/MM/YYYY"),
                      "jenis": t("kegiatan.jenis", lang), "judul": t("kolom.judul", lang),
                      "penyelenggara": t("kolom.penyelenggara", lang),
