@@ -99,7 +99,8 @@ if view == "wilayah":
                         attribution=info.get("attribution"))
     from streamlit_folium import st_folium  # heavy import, only where a folium map is drawn
 
-    state = st_folium(m, key="peta_wilayah", height=560, use_container_width=True,
+    # width None: the container's width (all that streamlit-folium's use_container_width=True does)
+    state = st_folium(m, key="peta_wilayah", height=560, width=None,
                       returned_objects=["last_active_drawing", "last_object_clicked"]) or {}
     st.caption(t("peta.halaman.petunjuk.wilayah", lang))
     # The press map (kla/staticmap.py), made only when a file is asked for: the page never waits on it.
