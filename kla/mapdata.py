@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kla import scoring
+from kla import domain, scoring
 from kla.i18n import Lang, block_name, format_number, t
 from kla.loading import Dataset
 
@@ -100,7 +100,7 @@ def _score_table(data: Dataset, metric: str) -> pd.DataFrame:
     if metric == "total":
         frame = scores.groupby(["tahun", "kode_kelurahan"], as_index=False)["poin"].sum()
         return frame.rename(columns={"poin": "nilai"})
-    block_max = data.indikator.groupby("blok")["max_poin"].sum()[metric]
+    block_max = domain.block_maxima(data.indikator)[metric]
     frame = scores[scores["blok"] == metric].groupby(["tahun", "kode_kelurahan"], as_index=False)["poin"].sum()
     return frame.assign(nilai=frame["poin"] / block_max * 100)[["tahun", "kode_kelurahan", "nilai"]]
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from kla import charts, scoring
+from kla import charts, domain, scoring
 from kla.activities import activity_table
 from kla.i18n import Lang, block_name, format_number, t
 from kla.initiatives import initiative_table
@@ -79,7 +79,7 @@ def block_comparison(data: Dataset, kode: str, tahun: int) -> pd.DataFrame:
     counts once, whatever its size), the same average as the Tren page's comparison line.
     """
     check_code(data, kode)
-    block_max = data.indikator.groupby("blok")["max_poin"].sum()
+    block_max = domain.block_maxima(data.indikator)
     year = data.skor_kelurahan[data.skor_kelurahan["tahun"] == tahun]
     per_block = year.groupby(["kode_kelurahan", "blok"])["poin"].sum().unstack("blok")
     percent = per_block.div(block_max, axis=1) * 100

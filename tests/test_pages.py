@@ -353,7 +353,7 @@ def test_meeting_tables_escape_every_cell(hostile_city):
 def test_a_choice_made_on_the_page_gives_no_link_notice():
     """After a block change the URL still names the old block's indicators: that is the page's own
     value, not a link to complain about."""
-    at = open_page(PAGES[1], tampilan="indikator", indikator="K3-15")
+    at = open_page(PAGES[1], tampilan="indikator", blok="K3", indikator="K3-15")
     assert link_notices(at) == [] and at.multiselect(key="url_indikator").value == ["K3-15"]
     at.selectbox(key="url_blok").set_value("K1").run()
     assert not at.exception
