@@ -323,7 +323,8 @@ def test_match_names_accepts_empty_cells_from_a_column(kelurahan_index):
 
 
 @pytest.mark.parametrize(("match", "words"), [
-    (NameMatch("Karingau", "64.71.02.1004", "Kariangau", "alias"), ["Karingau", "Kariangau", "64.71.02.1004", "ejaan lain"]),
+    (NameMatch("Karingau", "64.71.02.1004", "Kariangau", "alias"),
+     ["Karingau", "Kariangau", "64.71.02.1004", "ejaan lain"]),
     (NameMatch("Damai", "64.71.06.1005", "Damai", "nama"), ["Damai", "64.71.06.1005"]),
     (NameMatch("64.71.05.1010", "64.71.05.1010", "Sungainangka", "kode"), ["kode", "Sungainangka"]),
     (NameMatch("Atlantis", None, None, "tidak cocok"), ["Atlantis", "tidak cocok"]),
