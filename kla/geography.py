@@ -218,7 +218,9 @@ def match_name(text: str, index: NameIndex) -> NameMatch:
     if _CODE_LIKE.fullmatch(text.strip()):
         return _match_code(text, index)
     key = normalize_name(text)
-    for table, cara in ((index.codes_by_name, "nama"), (index.codes_by_alias, "alias")):
+    tables: tuple[tuple[Mapping[str, frozenset[str]], MatchMethod], ...] = (
+        (index.codes_by_name, "nama"), (index.codes_by_alias, "alias"))
+    for table, cara in tables:
         codes = table.get(key)
         if codes:
             return _match_from_codes(text, codes, cara, index)

@@ -64,11 +64,12 @@ def draw_activities(
     organisers = _activity_organisers(rng, kind)
     organisers[(place < 0) & np.isin(organisers, ["Kelurahan", "Kecamatan"])] = "DP3AKB"
     children, adults = _participants(rng, kind)
-    columns = {
+    codes = kelurahan["kode"].to_numpy(dtype=object)
+    columns: dict[str, np.ndarray] = {
         "tanggal": dates,
         "jenis": TYPE_NAMES[kind],
         "judul": judul,
-        "kode_kelurahan": np.where(place >= 0, kelurahan["kode"].to_numpy(dtype=object)[np.maximum(place, 0)], None),
+        "kode_kelurahan": np.where(place >= 0, codes[np.maximum(place, 0)], np.array(None, dtype=object)),
         "penyelenggara": organisers,
         "peserta_anak": children,
         "peserta_dewasa": adults,

@@ -58,7 +58,7 @@ def make_sumber(seed: int) -> pd.DataFrame:
         sample = name != "kategori_resmi"
         periode = periode.format(**facts)
         if sample:
-            note = note.format(**facts)
+            note = (note or "").format(**facts)
             source = f"Data contoh (ilustratif), dibuat oleh `python -m kla sample` dengan seed {seed}; {note}"
         else:
             source = "Berita dan situs resmi; lihat kolom sumber"
