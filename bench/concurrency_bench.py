@@ -287,7 +287,8 @@ def report(baseline: list[Level], results: list[Level], took: float, levels: lis
                 f"{seconds(cpu['bench'], 1)} s | {seconds(cpu['other'], 1)} s | "
                 f"{seconds(sum(cpu.values()) / (cores * wall) * 100, 0)} % | {rss:.0f} MB |")
 
-    rows.append(f"| 1 (baseline, {baseline_reps} runs one after another) | {fmt(base_r, median)} | {fmt(base_r, p95)} | "
+    rows.append(f"| 1 (baseline, {baseline_reps} runs one after another) "
+                f"| {fmt(base_r, median)} | {fmt(base_r, p95)} | "
                 f"{fmt(base_p, median)} | {fmt(base_p, p95)} | 1,0x / 1,0x | "
                 f"{sum(len(lv.failures) for lv in baseline)} |")
     cpu_rows.append(cpu_row(f"1 (mean of {baseline_reps})", 1, base_wall, base_cpu, baseline[-1].server_rss_mb))
