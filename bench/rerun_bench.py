@@ -95,7 +95,8 @@ def main() -> None:
             results.append((label, timed_reruns(at, change)))
             print(f"{label}: median {median(results[-1][1]) * 1000:.0f} ms")
     base = median(bare)
-    lines = [f"| {label} | {seconds(median(t) * 1000, 0)} ms | {seconds(min(t) * 1000, 0)}–{seconds(max(t) * 1000, 0)} ms "
+    lines = [f"| {label} | {seconds(median(t) * 1000, 0)} ms | "
+             f"{seconds(min(t) * 1000, 0)}–{seconds(max(t) * 1000, 0)} ms "
              f"| {seconds(median(t) / base, 1)}x | {'ya' if median(t) <= 0.150 else 'TIDAK'} |" for label, t in results]
     worst = max(results, key=lambda r: median(r[1]))
     body = f"""## Rerun cost per page (server side)
