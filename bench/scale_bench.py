@@ -322,7 +322,8 @@ def main() -> None:
     for folder in [SAMPLE, *folders]:
         cache = WORK / f"cache-{folder.name}"
         print(f"{folder}: cold, warm …", file=sys.stderr)
-        measured.append(Size(measure(folder, "cold", args.repeats, cache), measure(folder, "warm", args.repeats, cache)))
+        measured.append(Size(measure(folder, "cold", args.repeats, cache),
+                             measure(folder, "warm", args.repeats, cache)))
     body = report(measured[0], measured[1:], imports_mb, args.repeats, (load_start, os.getloadavg()[0]))
     if not args.dry:
         write_section("scale", body)
