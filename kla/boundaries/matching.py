@@ -26,7 +26,8 @@ def to_wgs84(gdf: gpd.GeoDataFrame, name: str = "berkas") -> gpd.GeoDataFrame:
         minx, miny, maxx, maxy = gdf.total_bounds
         if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
             raise BoundaryError(
-                f"{name}: tidak ada keterangan CRS, dan koordinatnya (x {minx:.0f}..{maxx:.0f}, y {miny:.0f}..{maxy:.0f}) "
+                f"{name}: tidak ada keterangan CRS, dan koordinatnya (x {minx:.0f}..{maxx:.0f}, "
+                f"y {miny:.0f}..{maxy:.0f}) "
                 "bukan bujur/lintang; diharapkan CRS tercatat (mis. berkas .prj Shapefile) atau EPSG:4326.")
         return gdf.set_crs("EPSG:4326")
     if gdf.crs.to_epsg() == 4326:
@@ -148,6 +149,7 @@ def check_location(gdf: gpd.GeoDataFrame, name: str) -> None:
         row = gdf[outside].iloc[0]
         b = bounds[outside].iloc[0]
         raise BoundaryError(
-            f"{name}: {row['nama_kelurahan']} ({row['kode_kelurahan']}) berada di bujur {b['minx']:.3f}..{b['maxx']:.3f}, "
+            f"{name}: {row['nama_kelurahan']} ({row['kode_kelurahan']}) "
+            f"berada di bujur {b['minx']:.3f}..{b['maxx']:.3f}, "
             f"lintang {b['miny']:.3f}..{b['maxy']:.3f}; diharapkan sekitar bujur 116,7..117,1 dan lintang -1,3..-1,0 "
             "(urutan lintang/bujur tertukar atau CRS salah?).")
