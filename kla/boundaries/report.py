@@ -12,12 +12,14 @@ def report_lines(report: InstallReport) -> list[str]:
     lines = [f"Sumber: {src.label} ({FORMAT_NAMES[src.format]}{', lapisan ' + src.layer if src.layer else ''}, "
              f"{src.size_bytes / 1024:.0f} KB, sha256 {src.sha256}).",
              f"Cocok: {report.features} dari {report.features + len(m.missing)} kelurahan, kolom '{m.column}' "
-             f"({m.count_by('kode')} lewat kode, {m.count_by('nama')} lewat nama, {m.count_by('alias')} lewat ejaan lain)."]
+             f"({m.count_by('kode')} lewat kode, {m.count_by('nama')} lewat nama, "
+             f"{m.count_by('alias')} lewat ejaan lain)."]
     lines += [f"  - fitur {f.baris}: {f.pesan}" for f in m.matched if f.cara != "kode"]
     if m.repaired:
         lines.append(f"Diperbaiki: {m.repaired} geometri tidak sah (make_valid).")
     if m.dissolved:
-        lines.append("Digabung (beberapa fitur untuk satu kelurahan): " + ", ".join(m.label(k) for k in m.dissolved) + ".")
+        lines.append("Digabung (beberapa fitur untuk satu kelurahan): "
+                     + ", ".join(m.label(k) for k in m.dissolved) + ".")
     if m.unmatched:
         lines.append(f"Tidak cocok ({len(m.unmatched)} fitur, tidak dipasang):")
         lines += [f"  - fitur {u.baris}: {u.pesan}" for u in m.unmatched]
