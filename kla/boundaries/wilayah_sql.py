@@ -36,7 +36,8 @@ def parse_wilayah_sql(text: str, name: str = "SQL wilayah_boundaries") -> gpd.Ge
     for columns in statements:
         found = [c.strip(" `\t\r\n").lower() for c in columns.split(",")]
         if found != _EXPECTED_SQL_COLUMNS:
-            raise BoundaryError(f"{name}: kolom INSERT ({', '.join(found)}), diharapkan ({', '.join(_EXPECTED_SQL_COLUMNS)}).")
+            raise BoundaryError(f"{name}: kolom INSERT ({', '.join(found)}), "
+                                f"diharapkan ({', '.join(_EXPECTED_SQL_COLUMNS)}).")
     rows = [_sql_row(body, start, name) for start in _SQL_ROW_START.finditer(body)]
     if not rows:
         raise BoundaryError(f"{name}: pernyataan INSERT tanpa baris data ('kode','nama',lat,lng,'path').")
