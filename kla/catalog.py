@@ -99,7 +99,8 @@ def shortfall(ctx: Context) -> charts.Chart:
 
 def kelurahan_compare(ctx: Context) -> charts.Chart:
     kel_totals = scoring.kelurahan_totals(ctx.data.skor_kelurahan, ctx.data.wilayah)
-    return charts.kelurahan_compare(kel_totals, views.kelurahan_default(kel_totals), **source_labels(ctx, provenance.KELURAHAN_SCORES), lang=ctx.lang)
+    return charts.kelurahan_compare(kel_totals, views.kelurahan_default(kel_totals),
+                                    **source_labels(ctx, provenance.KELURAHAN_SCORES), lang=ctx.lang)
 
 
 def _initiatives(by: str) -> Callable[[Context], charts.Chart]:
