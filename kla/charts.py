@@ -432,7 +432,8 @@ def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample
         if rows.empty:
             continue
         _year_line(fig, rows["tahun"], rows["persen"], name=block_name(blok, lang, short=True),
-                   colour=BLOCK_COLOURS[blok], customdata=rows[["nama_blok", "poin", "max_poin"]].to_numpy(dtype=object),
+                   colour=BLOCK_COLOURS[blok],
+                   customdata=rows[["nama_blok", "poin", "max_poin"]].to_numpy(dtype=object),
                    hovertemplate=_percent_hover(lang))
     _percent_axis(fig, data["persen"])
     if not data.empty:
@@ -530,7 +531,8 @@ def shortfall_bar(ranking: pd.DataFrame, top_n: int = 10, *, year: int | None = 
         hovertemplate=_hover(["<b>%{customdata[0]}</b>", f"{t('grafik.kekurangan.batang', lang)}: %{{x:,.1f}} {unit}",
                               f"%{{customdata[1]:,.1f}} / %{{customdata[2]:,.1f}} {unit}"])))
     fig.add_trace(go.Scatter(
-        x=data["kumulatif"].to_numpy(dtype=float), y=labels, mode="lines+markers", name=t("grafik.kekurangan.kumulatif", lang),
+        x=data["kumulatif"].to_numpy(dtype=float), y=labels, mode="lines+markers",
+        name=t("grafik.kekurangan.kumulatif", lang),
         line=dict(color=OKABE_ITO[0], width=3), marker=dict(size=8, color=OKABE_ITO[0]),
         hovertemplate=_hover([f"{t('grafik.kekurangan.kumulatif', lang)}: %{{x:,.1f}} {unit}"])))
     if not ranking.empty:
@@ -539,7 +541,8 @@ def shortfall_bar(ranking: pd.DataFrame, top_n: int = 10, *, year: int | None = 
         if needed > 0:
             fig.add_vline(x=needed, name="paripurna", line=dict(color=TEXT, width=1.5, dash="dash"))
             # At the foot of the line: bars are shortest there and the cumulative line is far right.
-            fig.add_annotation(name="paripurna", text=_wrap(t("grafik.kekurangan.ke_paripurna", lang, poin=_num(needed, lang)), 14),
+            fig.add_annotation(name="paripurna",
+                               text=_wrap(t("grafik.kekurangan.ke_paripurna", lang, poin=_num(needed, lang)), 14),
                                x=needed, xref="x", y=0, yref="paper", xanchor="left", yanchor="bottom", xshift=4,
                                align="left", showarrow=False, font=dict(size=13, color=TEXT),
                                bgcolor="rgba(255,255,255,0.8)")
@@ -632,7 +635,8 @@ def initiatives_by(inisiatif: pd.DataFrame, by: str, *, kecamatan: Mapping[str, 
     fig = go.Figure(go.Bar(
         x=data["jumlah"].to_numpy(), y=[_wrap_plain(g, LABEL_CHARS) for g in data[by]], orientation="h",
         marker_color=OKABE_ITO[2], text=[format_number(v, 0, lang) for v in data["jumlah"]],
-        textposition="outside", textfont=dict(size=14), cliponaxis=False, customdata=data[[by]].map(escape_plotly).to_numpy(dtype=object),
+        textposition="outside", textfont=dict(size=14), cliponaxis=False,
+        customdata=data[[by]].map(escape_plotly).to_numpy(dtype=object),
         hovertemplate=_hover(["<b>%{customdata[0]}</b>", f"%{{x:,.0f}} {unit}"]),
     ))
     fig.update_yaxes(autorange="reversed", showgrid=False)
