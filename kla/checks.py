@@ -184,17 +184,20 @@ def _check_regions(t: Tables) -> list[Problem]:
     kecamatan = set(w.loc[w["tingkat"] == "kecamatan", "kode"].dropna())
     kel = w["tingkat"] == "kelurahan"
     no_parent = kel & ~w["kode_induk"].isin(kecamatan)
-    prefixed = pd.Series([str(k).startswith(f"{p}.") for k, p in zip(w["kode"], w["kode_induk"])], index=w.index, dtype=bool)
+    prefixed = pd.Series([str(k).startswith(f"{p}.") for k, p in zip(w["kode"], w["kode_induk"])],
+                         index=w.index, dtype=bool)
     wrong_prefix = kel & w["kode_induk"].notna() & w["kode"].notna() & ~prefixed
     wrong_level = (w["tingkat"] == "kecamatan") & w["kode"].str.count(r"\.").ne(2)
     problems = [
         Problem("wilayah.csv", i + 2, "kode_induk", None, "diisi kode kecamatan induk kelurahan ini")
         if pd.isna(w["kode_induk"].iat[i]) else
-        Problem("wilayah.csv", i + 2, "kode_induk", str(w["kode_induk"].iat[i]), "kode kecamatan yang ada di berkas ini")
+        Problem("wilayah.csv", i + 2, "kode_induk", str(w["kode_induk"].iat[i]),
+                "kode kecamatan yang ada di berkas ini")
         for i in _rows(no_parent)
     ]
     problems += [
-        Problem("wilayah.csv", i + 2, "kode", str(w["kode"].iat[i]), f"kode yang diawali kode_induk {w['kode_induk'].iat[i]}")
+        Problem("wilayah.csv", i + 2, "kode", str(w["kode"].iat[i]),
+                f"kode yang diawali kode_induk {w['kode_induk'].iat[i]}")
         for i in _rows(wrong_prefix & ~no_parent)
     ]
     problems += [
@@ -254,8 +257,10 @@ def _check_initiatives(t: Tables) -> list[Problem]:
 
 def _check_activities(t: Tables) -> list[Problem]:
     """kegiatan"""
-    problems = _unknown_codes(t, "kegiatan", "kode_kelurahan", _kelurahan_codes(t), "kode kelurahan (atau kosong untuk tingkat kota)")
-    problems += _unknown_codes(t, "kegiatan", "id_inisiatif", set(t["inisiatif"]["id"].dropna()), "id inisiatif dari inisiatif.csv")
+    problems = _unknown_codes(t, "kegiatan", "kode_kelurahan", _kelurahan_codes(t),
+                              "kode kelurahan (atau kosong untuk tingkat kota)")
+    problems += _unknown_codes(t, "kegiatan", "id_inisiatif", set(t["inisiatif"]["id"].dropna()),
+                               "id inisiatif dari inisiatif.csv")
     return problems
 
 
