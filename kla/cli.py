@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     sample.set_defaults(run=_run_sample)
 
     validate = commands.add_parser("validate", help="periksa semua berkas data; keluar 1 bila ada masalah")
-    validate.add_argument("dir", nargs="?", type=Path, default=None, help="folder data (bawaan: KLA_DATA_DIR atau data/)")
+    validate.add_argument("dir", nargs="?", type=Path, default=None,
+                          help="folder data (bawaan: KLA_DATA_DIR atau data/)")
     validate.set_defaults(run=_run_validate)
 
     serve = commands.add_parser("serve", help="jalankan dasbor; opsi lain diteruskan ke streamlit run "
@@ -127,7 +128,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
                         help="ukuran gambar (boleh diulang, atau 'semua'; bawaan: lanskap)")
     export.add_argument("--format", action="append", default=[], metavar="FORMAT", dest="formats",
                         help="png, svg, pdf, csv atau xlsx (boleh diulang; bawaan: kelimanya)")
-    export.add_argument("--tahun", type=int, default=None, help="tahun untuk grafik satu tahun dan peta (bawaan: terbaru)")
+    export.add_argument("--tahun", type=int, default=None,
+                        help="tahun untuk grafik satu tahun dan peta (bawaan: terbaru)")
     export.add_argument("--metrik", default="total", help="ukuran yang dipetakan (bawaan: total); lihat --list")
     export.add_argument("--tanpa-nama", action="store_true", dest="tanpa_nama",
                         help="peta kelurahan tanpa nama kelurahan")
@@ -308,8 +310,9 @@ def _run_geo_status(args: argparse.Namespace) -> int:
     gdf, info, path = installed.boundaries, installed.info, installed.path
     content = path.read_bytes()
     if info.get("web_sha256") not in (None, hashlib.sha256(content).hexdigest()):
-        print(f"{folder}: keterangan {boundaries.INFO_NAME} tidak cocok dengan {boundaries.GEOJSON_NAME} yang terpasang "
-              f"(sisa pemasangan yang terputus); pasang ulang dengan {boundaries.INSTALL_HINT}.", file=sys.stderr)
+        print(f"{folder}: keterangan {boundaries.INFO_NAME} tidak cocok dengan {boundaries.GEOJSON_NAME} "
+              f"yang terpasang (sisa pemasangan yang terputus); pasang ulang dengan {boundaries.INSTALL_HINT}.",
+              file=sys.stderr)
         return 1
     print(f"Batas kelurahan terpasang: {folder / boundaries.GEOJSON_NAME} ({_kb(len(content))}), {len(gdf)} kelurahan, "
           f"{format_number(boundaries.vertex_count(gdf))} titik sudut.")
