@@ -377,7 +377,8 @@ def check_formats(formats: Iterable[str]) -> list[str]:
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ExportError(f"Format {', '.join(repr(f) for f in unknown)} tidak dikenal; pilih dari: {', '.join(FORMATS)}.")
+        raise ExportError(f"Format {', '.join(repr(f) for f in unknown)} tidak dikenal; "
+                          f"pilih dari: {', '.join(FORMATS)}.")
     return formats
 
 
