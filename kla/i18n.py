@@ -106,10 +106,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "sumber.contoh": {"id": "data contoh", "en": "sample data"},
     "sumber.contoh_sebagian": {"id": "data contoh: {berkas}", "en": "sample data: {berkas}"},
     "sumber.versi": {"id": "Data versi {n}, diterbitkan {tanggal}", "en": "Data version {n}, published {tanggal}"},
-    "sumber.versi.draf": {"id": "Data versi {n} (draf, belum diterbitkan)", "en": "Data version {n} (draft, not published)"},
+    "sumber.versi.draf": {"id": "Data versi {n} (draf, belum diterbitkan)",
+                          "en": "Data version {n} (draft, not published)"},
     "data.masalah.judul": {"id": "Data tidak dapat dimuat", "en": "The data could not be loaded"},
     "data.masalah.lama": {
-        "id": "Berkas data yang baru berisi {n} masalah. Dasbor tetap menampilkan data terakhir yang sah (dimuat {waktu}).",
+        "id": "Berkas data yang baru berisi {n} masalah. "
+              "Dasbor tetap menampilkan data terakhir yang sah (dimuat {waktu}).",
         "en": "The new data files have {n} problems. The dashboard keeps showing the last valid data (loaded {waktu}).",
     },
     "data.masalah.tanpa_lama": {
@@ -128,7 +130,8 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "The link has {nilai}, which is unknown; showing {pakai} instead."},
     "url.sebagian": {"id": "Tautan memuat {nilai}; yang tidak dikenal diabaikan: {salah}.",
                      "en": "The link has {nilai}; unknown entries were left out: {salah}."},
-    "url.terlalu_banyak": {"id": "Tautan memilih {n} untuk {param}, padahal paling banyak {maks}; ditampilkan {maks} yang pertama.",
+    "url.terlalu_banyak": {"id": "Tautan memilih {n} untuk {param}, padahal paling banyak {maks}; "
+                                 "ditampilkan {maks} yang pertama.",
                            "en": "The link chooses {n} for {param}, but at most {maks} fit; showing the first {maks}."},
     "url.tanggal_salah": {"id": "Tanggal {nilai} di tautan tidak terbaca (format TTTT-BB-HH); dipakai {pakai}.",
                           "en": "The date {nilai} in the link cannot be read (format YYYY-MM-DD); using {pakai}."},
@@ -137,8 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "url.kelurahan_nama": {"id": "Tautan menyebut kelurahan \"{nilai}\"; ditampilkan {nama}, kode {kode}.",
                            "en": "The link names the kelurahan \"{nilai}\"; showing {nama}, code {kode}."},
     "url.rentang_terbalik": {
-        "id": "Rentang tanggal di tautan terbalik (mulai {mulai}, akhir {akhir}); ditampilkan rentang bawaan {dari} – {sampai}.",
-        "en": "The date range in the link ends before it starts ({mulai} to {akhir}); showing the default {dari} – {sampai}.",
+        "id": "Rentang tanggal di tautan terbalik (mulai {mulai}, akhir {akhir}); "
+              "ditampilkan rentang bawaan {dari} – {sampai}.",
+        "en": "The date range in the link ends before it starts ({mulai} to {akhir}); "
+              "showing the default {dari} – {sampai}.",
     },
     "kategori": {"id": "Kategori", "en": "Category"},
     "kategori.none": {"id": "Belum berkategori", "en": "No category"},
@@ -154,7 +159,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "blok.K1.panjang": {"id": "Klaster I · Hak Sipil dan Kebebasan", "en": "Cluster I · Civil rights and freedoms"},
     "blok.K2.panjang": {"id": "Klaster II · Lingkungan Keluarga dan Pengasuhan Alternatif",
                         "en": "Cluster II · Family environment and alternative care"},
-    "blok.K3.panjang": {"id": "Klaster III · Kesehatan Dasar dan Kesejahteraan", "en": "Cluster III · Basic health and welfare"},
+    "blok.K3.panjang": {"id": "Klaster III · Kesehatan Dasar dan Kesejahteraan",
+                        "en": "Cluster III · Basic health and welfare"},
     "blok.K4.panjang": {"id": "Klaster IV · Pendidikan, Pemanfaatan Waktu Luang, dan Kegiatan Budaya",
                         "en": "Cluster IV · Education, leisure and cultural activities"},
     "blok.K5.panjang": {"id": "Klaster V · Perlindungan Khusus", "en": "Cluster V · Special protection"},
@@ -189,7 +195,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Poin sebagai persen dari poin maksimum indikator",
         "en": "Points as a percentage of the indicator's maximum",
     },
-    "grafik.tren_indikator.bobot_ilustratif": {"id": " (poin maksimum ilustratif)", "en": " (illustrative maximum points)"},
+    "grafik.tren_indikator.bobot_ilustratif": {"id": " (poin maksimum ilustratif)",
+                                               "en": " (illustrative maximum points)"},
     "grafik.kekurangan.judul": {"id": "Indikator dengan kekurangan poin terbesar",
                                 "en": "Indicators with the largest shortfall"},
     "grafik.kekurangan.subjudul": {
@@ -209,7 +216,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "grafik.inisiatif.judul.jenis_mitra": {"id": "Inisiatif menurut jenis mitra", "en": "Initiatives by partner type"},
     "grafik.inisiatif.judul.kecamatan": {"id": "Inisiatif menurut kecamatan", "en": "Initiatives by district"},
     "grafik.inisiatif.judul.status": {"id": "Inisiatif menurut status", "en": "Initiatives by status"},
-    "grafik.inisiatif.subjudul": {"id": "Jumlah inisiatif ({n} seluruhnya)", "en": "Number of initiatives ({n} in all)"},
+    "grafik.inisiatif.subjudul": {"id": "Jumlah inisiatif ({n} seluruhnya)",
+                                  "en": "Number of initiatives ({n} in all)"},
     "grafik.inisiatif.satuan": {"id": "inisiatif", "en": "initiatives"},
     "grafik.kegiatan_bulanan.judul": {"id": "Kegiatan per bulan menurut jenis", "en": "Activities per month by type"},
     "grafik.kegiatan_bulanan.subjudul": {"id": "Jumlah kegiatan tercatat ({n} seluruhnya)",
@@ -251,13 +259,16 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "ringkasan.ke_paripurna": {"id": f"Kurang ke Paripurna ({PARIPURNA_MIN})",
                                "en": f"Points to Paripurna ({PARIPURNA_MIN})"},
     "ringkasan.ke_paripurna.bantuan": {
-        "id": f"Paripurna ({PARIPURNA_MIN}-{MAX_SCORE}) belum pernah diraih kabupaten/kota mana pun hingga putaran 2025.",
+        "id": f"Paripurna ({PARIPURNA_MIN}-{MAX_SCORE}) "
+              "belum pernah diraih kabupaten/kota mana pun hingga putaran 2025.",
         "en": f"No district or city had reached Paripurna ({PARIPURNA_MIN}-{MAX_SCORE}) as of the 2025 round.",
     },
     "ringkasan.target": {"id": "Target peta jalan {tahun}", "en": "Roadmap target {tahun}"},
     "ringkasan.target.bantuan": {
-        "id": "Target skor total putaran berikutnya menurut peta jalan (peta_jalan.csv); angka hijau/merah = selisih skor sekarang.",
-        "en": "Total score target for the next round from the roadmap (peta_jalan.csv); the delta is today's score minus the target.",
+        "id": "Target skor total putaran berikutnya menurut peta jalan (peta_jalan.csv); "
+              "angka hijau/merah = selisih skor sekarang.",
+        "en": "Total score target for the next round from the roadmap (peta_jalan.csv); "
+              "the delta is today's score minus the target.",
     },
     "ringkasan.ke_berikut": {"id": "Kurang ke {kategori}", "en": "Points to {kategori}"},
     "ringkasan.resmi": {
@@ -286,7 +297,8 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "inisiatif.mitra": {"id": "Jenis mitra", "en": "Partner type"},
     "inisiatif.status": {"id": "Status", "en": "Status"},
     "inisiatif.cari.contoh": {"id": "mis. taman baca, Manggar, Forum Anak", "en": "e.g. reading garden, Manggar"},
-    "inisiatif.jumlah": {"id": "Menampilkan **{n}** dari {total} inisiatif.", "en": "Showing **{n}** of {total} initiatives."},
+    "inisiatif.jumlah": {"id": "Menampilkan **{n}** dari {total} inisiatif.",
+                         "en": "Showing **{n}** of {total} initiatives."},
     "inisiatif.daftar": {"id": "Daftar inisiatif", "en": "List of initiatives"},
     # Kegiatan
     "kegiatan.judul": {"id": "Kegiatan", "en": "Activities"},
@@ -317,12 +329,12 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "tentang.metode": {
         "id": f"**Metode.** Skor total = jumlah poin 24 indikator (0-{MAX_SCORE}). Kategori ditentukan oleh ambang "
               f"bawah: {lower_thresholds()}. \"Kurang ke Paripurna\" = "
-              f"{PARIPURNA_MIN} − skor. Kekurangan indikator = poin maksimum − poin. Bobot (poin maksimum) per indikator "
-              "**tidak diumumkan** KemenPPPA.",
+              f"{PARIPURNA_MIN} − skor. Kekurangan indikator = poin maksimum − poin. "
+              "Bobot (poin maksimum) per indikator **tidak diumumkan** KemenPPPA.",
         "en": f"**Method.** Total score = sum of the points of 24 indicators (0-{MAX_SCORE}). Category by lower "
               f"threshold: {lower_thresholds()}. \"Points to Paripurna\" = "
-              f"{PARIPURNA_MIN} − score. Indicator shortfall = maximum points − points. Per-indicator weights are **not "
-              "published** by KemenPPPA.",
+              f"{PARIPURNA_MIN} − score. Indicator shortfall = maximum points − points. "
+              "Per-indicator weights are **not published** by KemenPPPA.",
     },
     "tentang.resmi": {"id": "Jalur resmi Balikpapan (fakta publik)", "en": "Balikpapan's official path (public facts)"},
     "tentang.skor_dilaporkan": {"id": "Skor dilaporkan", "en": "Reported score"},
@@ -347,7 +359,8 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     "tentang.penanggung_jawab": {"id": "Penanggung jawab", "en": "Responsible office"},
     "tentang.bobot_catatan": {
         "id": "Poin maksimum per indikator ilustratif: KemenPPPA tidak menerbitkan bobot resmi. Jumlahnya 1000.",
-        "en": "Maximum points per indicator are illustrative: KemenPPPA publishes no official weights. They sum to 1000.",
+        "en": "Maximum points per indicator are illustrative: KemenPPPA publishes no official weights. "
+              "They sum to 1000.",
     },
     "tentang.berkas": {"id": "Berkas data, sumber dan lisensi", "en": "Data files, sources and licences"},
     "tentang.penerbit": {"id": "Penerbit", "en": "Publisher"},
