@@ -113,7 +113,8 @@ def _map_columns(
         if canonical in positions:
             first = cell_text(header[positions[canonical]])
             problems.append(Problem(label, header_number, text, None,
-                                    f"satu kolom saja untuk {canonical}; kolom '{first}' dan '{text}' sama-sama berarti {canonical}"))
+                                    f"satu kolom saja untuk {canonical}; "
+                                    f"kolom '{first}' dan '{text}' sama-sama berarti {canonical}"))
             continue
         positions[canonical] = position
         if text != canonical:
@@ -145,7 +146,8 @@ def _untitled(grid: Grid, header: list[Any], body: list[tuple[int, list[Any]]]) 
             continue
         letters |= {p for p, _ in extra}
         if grid.sheet is None:
-            problems.append(Problem(grid.label, number, column_letter(extra[0][0]), " ".join(t for _, t in extra), SPLIT_NUMBER))
+            problems.append(Problem(grid.label, number, column_letter(extra[0][0]), " ".join(t for _, t in extra),
+                                    SPLIT_NUMBER))
     notes = [] if problems or not letters else [
         f"kolom {', '.join(column_letter(p) for p in sorted(letters))} tanpa judul tidak dipakai"]
     return notes, problems
@@ -208,7 +210,8 @@ def _places(piece: Piece, positions: dict[str, int], header: list[Any], cells_at
         other = matcher.resolve(name_text) if code_text and name_text else None
         if other and placed.cara in EXACT and other.cara in EXACT and other.kode != placed.kode:
             problems.append(Problem(piece.label, number, name_header, name_text,
-                                    f"kelurahan yang sama dengan kolom '{code_header}': {placed.kode} adalah {placed.nama}"))
+                                    f"kelurahan yang sama dengan kolom '{code_header}': "
+                                    f"{placed.kode} adalah {placed.nama}"))
     if changed:
         text, placed = changed[0]
         notes.append(f"{len(changed)} kelurahan ditulis dengan nama atau bentuk kode lain, diubah menjadi kode "
