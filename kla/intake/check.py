@@ -25,7 +25,8 @@ def validate(name: str, table: pd.DataFrame, trace: TableTrace, skip: set[tuple[
     out = []
     for problem in problems:
         if problem.baris is None or problem.baris < 2:
-            out.append(Problem(" / ".join(dict.fromkeys(trace.berkas)), None, problem.kolom, problem.nilai, problem.harapan))
+            out.append(Problem(" / ".join(dict.fromkeys(trace.berkas)), None, problem.kolom, problem.nilai,
+                               problem.harapan))
             continue
         row = problem.baris - 2
         columns = (problem.kolom or "").split("+")
