@@ -87,15 +87,18 @@ class PlaceMatcher:
             codes = [k for k, n in self.index.names_by_code.items() if n in match.kandidat]
             return Placed(text, "usulan", candidates=tuple((k, self.index.names_by_code[k], 1.0) for k in codes))
         if re.fullmatch(r"[\d.\s-]+", text):
-            return Placed(text, "tidak dikenal", harapan="kode kelurahan Balikpapan yang terdaftar (mis. 64.71.05.1010)")
+            return Placed(text, "tidak dikenal",
+                          harapan="kode kelurahan Balikpapan yang terdaftar (mis. 64.71.05.1010)")
         return None
 
     def _code_and_name(self, text: str, code: str, name: str) -> Placed:
         by_code = match_name(code, self.index)
         if by_code.kode is None:
-            return Placed(text, "tidak dikenal", harapan="kode kelurahan Balikpapan yang terdaftar (mis. 64.71.05.1010)")
+            return Placed(text, "tidak dikenal",
+                          harapan="kode kelurahan Balikpapan yang terdaftar (mis. 64.71.05.1010)")
         if name and match_name(name, self.index).kode != by_code.kode:
-            return Placed(text, "tidak dikenal", harapan=f"kode dan nama yang sepadan: {by_code.kode} adalah {by_code.nama}")
+            return Placed(text, "tidak dikenal",
+                          harapan=f"kode dan nama yang sepadan: {by_code.kode} adalah {by_code.nama}")
         return Placed(by_code.kode, "kode", by_code.nama or "")
 
     def _name_and_place(self, name: str, place: str) -> Placed | None:
