@@ -67,7 +67,8 @@ def read_grids(upload: Upload, header_score: Callable[[Sequence[Any]], int]) -> 
     """
     name, content = upload.filename, upload.content
     if len(content) > MAX_UPLOAD_BYTES:
-        return _refused(name, f"berkas {name} berukuran {size_text(len(content))}; batasnya {size_text(MAX_UPLOAD_BYTES)}")
+        return _refused(name, f"berkas {name} berukuran {size_text(len(content))}; "
+                              f"batasnya {size_text(MAX_UPLOAD_BYTES)}")
     if not content.strip(b" \t\r\n\x00" + codecs.BOM_UTF8 + codecs.BOM_UTF16_LE + codecs.BOM_UTF16_BE):
         return _refused(name, "berkas kosong: tidak ada tabel untuk dibaca")
     kind = sniff_kind(content)
