@@ -129,7 +129,8 @@ def identify(names: Sequence[str], header: Sequence[Any]) -> Recognised:
         top = max(matched.values())
         tied = [spec for spec in by_columns if matched[spec.name] == top]
         if len(tied) > 1:
-            return Recognised(None, f"kolomnya cocok dengan lebih dari satu berkas data ({', '.join(s.name for s in tied)}); "
+            return Recognised(None, "kolomnya cocok dengan lebih dari satu berkas data "
+                                    f"({', '.join(s.name for s in tied)}); "
                                     "beri nama berkas atau lembar sesuai berkas data")
         by_columns = tied
     if by_columns:
