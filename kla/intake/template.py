@@ -49,7 +49,8 @@ def template_xlsx(name: str, wilayah: pd.DataFrame | None = None) -> bytes:
     sheet.freeze_panes = "A2"
     for position, column in enumerate(spec.columns, start=1):
         letter = sheet.cell(1, position).column_letter
-        sheet.column_dimensions[letter].width = max(12, min(40, len(column.name) + 4, len(str(sheet.cell(2, position).value)) + 4))
+        sheet.column_dimensions[letter].width = max(12, min(40, len(column.name) + 4,
+                                                            len(str(sheet.cell(2, position).value)) + 4))
         if column.kind == "date":
             sheet.cell(2, position).number_format = "yyyy-mm-dd"
         _add_rule(sheet, column, letter, ranges.get(column.name))
@@ -112,7 +113,8 @@ def _add_rule(sheet, column: Column, letter: str, list_range: str | None) -> Non
         rule = DataValidation(
             type="whole" if column.kind == "int" else "decimal", operator="between",
             formula1=_bound(column.min), formula2=_bound(column.max), allow_blank=not column.required,
-            showErrorMessage=True, errorStyle="warning", errorTitle=column.name, error=f"Seharusnya {column.expectation()}"[:255],
+            showErrorMessage=True, errorStyle="warning", errorTitle=column.name,
+            error=f"Seharusnya {column.expectation()}"[:255],
         )
     else:
         return
@@ -129,7 +131,8 @@ def _write_help(sheet, spec: FileSpec) -> None:
 
     sheet.append([f"Templat {spec.name}: {spec.title}"])
     sheet.append([spec.description])
-    sheet.append([f"Kunci baris: {' + '.join(spec.key)} (saat digabung, baris dengan kunci sama menggantikan baris lama)"])
+    sheet.append([f"Kunci baris: {' + '.join(spec.key)} (saat digabung, "
+                  "baris dengan kunci sama menggantikan baris lama)"])
     sheet.append(["Isi lembar pertama mulai baris 2; baris contoh boleh ditimpa. Judul kolom jangan diubah."])
     sheet.append([])
     sheet.append(["kolom", "wajib", "isian yang sah", "keterangan", "satuan", "contoh"])
