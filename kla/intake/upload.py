@@ -39,7 +39,8 @@ def read_upload(uploads: Sequence[Upload], wilayah: pd.DataFrame) -> Intake:
         result = read_grids(upload, header_score)
         problems += result.problems
         notes += [f"{upload.filename}: {note}" for note in result.notes]
-        built = [_build(grid, matcher) for grid in result.grids if grid.sheet is None or grid.sheet.casefold() not in HELP_SHEETS]
+        built = [_build(grid, matcher) for grid in result.grids
+                 if grid.sheet is None or grid.sheet.casefold() not in HELP_SHEETS]
         order += [grid.label for grid in result.grids]
         found = [b for b in built if b.piece is not None or b.problems]
         if result.workbook and not found and result.grids:
@@ -70,7 +71,8 @@ def _build(grid: Grid, matcher: PlaceMatcher) -> Built:
     """A grid as a piece, or why not. An unrecognised sheet of a workbook is only a note."""
     if not any(any(str(c).strip() for c in cells if c is not None) for _, cells in grid.rows):
         if grid.sheet is None:
-            return Built(None, [Problem(grid.label, None, None, None, "berkas tidak berisi tabel (hanya baris kosong)")])
+            return Built(None, [Problem(grid.label, None, None, None,
+                                        "berkas tidak berisi tabel (hanya baris kosong)")])
         return Built(None, notes=[f"{grid.label}: lembar kosong dilewati"])
     header_pos = find_header(grid.rows)
     assert header_pos is not None  # a grid with a filled cell has a first filled row
@@ -90,7 +92,8 @@ def _build(grid: Grid, matcher: PlaceMatcher) -> Built:
 def _no_sheet(filename: str, built: list[Built]) -> Problem:
     why = "; ".join(note.split(", ", 1)[-1] for b in built for note in b.notes) or "tidak ada lembar berisi tabel"
     return Problem(filename, None, None, None,
-                   f"buku kerja tanpa lembar yang dikenali ({why}); beri nama lembar sesuai berkas data atau pakai templat")
+                   f"buku kerja tanpa lembar yang dikenali ({why}); "
+                   "beri nama lembar sesuai berkas data atau pakai templat")
 
 
 def _stack(pieces: list[Piece], notes: list[str]) -> tuple[
