@@ -210,7 +210,8 @@ class LegendItem:
     label: str
 
 
-def legend_items(breaks: tuple[float, ...], metric: str, lang: Lang = "id", with_no_data: bool = True) -> list[LegendItem]:
+def legend_items(breaks: tuple[float, ...], metric: str, lang: Lang = "id",
+                 with_no_data: bool = True) -> list[LegendItem]:
     """One entry per class, plus 'tanpa data'.
 
     Classes are [low, high) and the last is [low, high]. Counts are whole numbers, so their
@@ -262,7 +263,8 @@ def map_values(data: Dataset, metric: str, year: int | None = None) -> MapValues
         columns={"kode": "kode_kelurahan", "kode_induk": "kode_kecamatan"})
     table = names.merge(full[full["tahun"] == year][["kode_kelurahan", "nilai"]], on="kode_kelurahan", how="left")
     table["peringkat"] = table["nilai"].rank(method="min", ascending=False).astype("Int64")
-    table["peringkat_kecamatan"] = table.groupby("kode_kecamatan")["nilai"].rank(method="min", ascending=False).astype("Int64")
+    table["peringkat_kecamatan"] = (table.groupby("kode_kecamatan")["nilai"]
+                                    .rank(method="min", ascending=False).astype("Int64"))
     table["jumlah_kelurahan"] = int(table["nilai"].notna().sum())
     table["kelas"] = classify(table["nilai"], breaks)
     table["warna"] = colour_of(table["kelas"], breaks)
