@@ -240,7 +240,8 @@ def legend_html(values: MapValues, lang: Lang = "id", initiatives: bool = False)
             for item in mapdata.legend_items(values.breaks, values.metric, lang,
                                              with_no_data=bool(values.table["nilai"].isna().any()))]
     if initiatives:
-        rows.append(f'<div class="baris"><span class="titik"></span>{escape_html(t("peta.halaman.legenda.inisiatif", lang))}</div>')
+        rows.append('<div class="baris"><span class="titik"></span>'
+                    f'{escape_html(t("peta.halaman.legenda.inisiatif", lang))}</div>')
     return (f'<div class="judul">{escape_html(title)}</div><div class="satuan">{escape_html(unit)}</div>'
             + "".join(rows))
 
