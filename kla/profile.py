@@ -112,7 +112,8 @@ def block_chart(comparison: pd.DataFrame, nama: str, tahun: int, *, source: str 
     # Bars thick enough for their labels at 14 px: plotly shrinks inside text to the bar's height.
     fig.update_layout(height=170 + 58 * len(comparison), bargap=0.25, uniformtext=dict(minsize=13, mode="show"))
     meta = charts.ChartMeta("profil_blok", t("profil.blok.judul", lang, nama=escape_plotly(nama), tahun=tahun),
-                            t("profil.blok.subjudul", lang), source or t("grafik.sumber_bawaan", lang), str(tahun), sample)
+                            t("profil.blok.subjudul", lang), source or t("grafik.sumber_bawaan", lang), str(tahun),
+                            sample)
     data = comparison.assign(nama_kelurahan=nama)
     return charts.make_chart(fig, data, meta, lang, empty=comparison["persen"].isna().all())
 
