@@ -80,7 +80,8 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, deadline: float = READ_D
     worker.start()
     worker.join(deadline)
     if worker.is_alive():
-        raise Unreadable(f"berkas tidak selesai dibaca dalam {deadline:g} detik; salin berkas ke disk lokal lalu coba lagi")
+        raise Unreadable(f"berkas tidak selesai dibaca dalam {deadline:g} detik; "
+                         "salin berkas ke disk lokal lalu coba lagi")
     if "error" in outcome:
         error = outcome["error"]
         raise error if isinstance(error, Unreadable) else Unreadable(f"berkas tidak dapat dibaca: {_reason(error)}")
