@@ -126,7 +126,8 @@ def line_xy(geom: BaseGeometry | None) -> tuple[list[float | None], list[float |
     ys: list[float | None] = []
     if geom is None or geom.is_empty:
         return xs, ys
-    lines = [geom] if isinstance(geom, LineString) else [g for g in getattr(geom, "geoms", []) if isinstance(g, LineString)]
+    lines = [geom] if isinstance(geom, LineString) else [g for g in getattr(geom, "geoms", [])
+                                                         if isinstance(g, LineString)]
     for line in lines:
         if xs:
             xs.append(None)
@@ -313,8 +314,9 @@ def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: 
     meta = charts.ChartMeta(NAME, title, subtitle, drawn_source, str(values.year), sample, ticks_px=6)
     fig.update_layout(height=HEIGHT, hoverdistance=30, dragmode=False)
     legend_rows = charts._legend_rows(fig)  # as charts.style counts them: for a phone
-    chart = charts.make_chart(fig, values.table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
-                          meta, lang)
+    chart = charts.make_chart(fig,
+                              values.table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
+                              meta, lang)
     top_before_legend_title = fig.layout.margin.t
     tilemap._legend_title(fig, legend_title(values.metric, lang))
     _frame(fig, bounds, ratio)
@@ -479,7 +481,8 @@ def fit_map_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
             title=dict(yref="container", y=1, yanchor="top", pad=dict(t=14, b=0)),
             legend=dict(orientation="v", x=0, xanchor="left", yanchor="top", y=1 - (header - SIDE_TOP_PX) / plot_h))
         fig.update_xaxes(domain=[min(SIDE_COLUMN_PX / plot_w, 0.6), 1])
-        footer_lines = _footer_px(fig) - (SAMPLE_MARK_PX if any(a.name == "contoh" for a in fig.layout.annotations) else 0)
+        footer_lines = _footer_px(fig) - (SAMPLE_MARK_PX
+                                          if any(a.name == "contoh" for a in fig.layout.annotations) else 0)
         for annotation in fig.layout.annotations:
             if annotation.name == "sumber":
                 annotation.update(x=0, xanchor="left", y=0, yanchor="bottom", yshift=0, align="left")
