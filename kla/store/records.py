@@ -29,7 +29,8 @@ class PublishConflict(StoreError):
         self.expected = expected
         now = f"versi {current}" if current is not None else "tidak ada versi"
         before = f"versi {expected}" if expected is not None else "belum ada versi"
-        super().__init__(f"versi yang diterbitkan sudah berubah: sekarang {now}, bukan {before} seperti yang Anda lihat. "
+        super().__init__("versi yang diterbitkan sudah berubah: "
+                         f"sekarang {now}, bukan {before} seperti yang Anda lihat. "
                          "Tidak ada yang diubah dan draf Anda tetap tersimpan; periksa perbedaannya lalu coba lagi.")
 
 
