@@ -39,7 +39,8 @@ def add_parsers(commands: argparse._SubParsersAction, iso_date: Callable[[str], 
     audit.set_defaults(run=_guarded(_run_audit))
     db = commands.add_parser("db", help="basis data penyimpanan versi (KLA_DB_URL atau SQLite di KLA_STATE_DIR)")
     db.set_defaults(run=functools.partial(_usage, db))
-    upgrade = db.add_subparsers(title="perintah db").add_parser("upgrade", help="jalankan migrasi sampai revisi terbaru")
+    upgrade = db.add_subparsers(title="perintah db").add_parser("upgrade",
+                                                                help="jalankan migrasi sampai revisi terbaru")
     upgrade.set_defaults(run=_guarded(_run_db_upgrade))
 
 
@@ -85,7 +86,8 @@ def _add_staff(commands: argparse._SubParsersAction) -> None:
     add = sub.add_parser("add", help="tambah staf, atau ubah peran staf yang sudah ada")
     add.add_argument("email", metavar="EMAIL")
     add.add_argument("--role", required=True, choices=ROLES,
-                     help="editor: unggah dan simpan draf; publisher: juga terbitkan dan kembalikan; admin: juga kelola staf")
+                     help="editor: unggah dan simpan draf; publisher: juga terbitkan dan kembalikan; "
+                          "admin: juga kelola staf")
     add.add_argument("--kelurahan", default="", metavar="KODE,KODE",
                      help="batasi editor pada kelurahan ini (kode Kemendagri; bawaan: semua)")
     _add_actor(add)
@@ -266,7 +268,8 @@ def diff_lines(diff: VersionDiff, a: int, b: int) -> list[str]:
         shown += [f"  - {_key(row, key)}" for _, row in fd.removed.iterrows()]
         shown += [f"  ~ {_key(row, key)}: {row['kolom']} '{row['sebelum']}' -> '{row['sesudah']}'"
                   for _, row in fd.changed.iterrows()]
-        lines += shown[:SHOWN_ROWS] + ([f"  ... dan {len(shown) - SHOWN_ROWS} lainnya"] if len(shown) > SHOWN_ROWS else [])
+        lines += shown[:SHOWN_ROWS] + ([f"  ... dan {len(shown) - SHOWN_ROWS} lainnya"]
+                                       if len(shown) > SHOWN_ROWS else [])
     moved = diff.city_scores[diff.city_scores["selisih"].fillna(1) != 0]
     if not moved.empty:
         lines.append("Skor kota:")
