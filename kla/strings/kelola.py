@@ -172,14 +172,16 @@ STRINGS = {
     "kelola.pratinjau.simpan": {"id": "Simpan sebagai draf", "en": "Save as draft"},
     "kelola.pratinjau.terbitkan": {"id": "Terbitkan", "en": "Publish"},
     "kelola.pratinjau.perlu_catatan": {"id": "Tulis catatan versi dulu.", "en": "Write a version note first."},
-    "kelola.pratinjau.tersimpan": {"id": "Tersimpan sebagai draf versi {versi}.", "en": "Saved as draft version {versi}."},
+    "kelola.pratinjau.tersimpan": {"id": "Tersimpan sebagai draf versi {versi}.",
+                                   "en": "Saved as draft version {versi}."},
     "kelola.pratinjau.terbit": {
         "id": "Versi {versi} diterbitkan. Halaman publik menampilkannya dalam beberapa detik.",
         "en": "Version {versi} is published. Public pages show it within seconds.",
     },
     "kelola.pratinjau.bentrok": {
         "id": "Versi terbit berubah menjadi versi {sekarang} sementara Anda memeriksa (oleh {oleh}). Tidak ada yang "
-              "diterbitkan; pekerjaan Anda tersimpan sebagai draf versi {draf}. Periksa perbedaannya lalu terbitkan lagi.",
+              "diterbitkan; pekerjaan Anda tersimpan sebagai draf versi {draf}. "
+              "Periksa perbedaannya lalu terbitkan lagi.",
         "en": "The published version changed to version {sekarang} while you were checking (by {oleh}). Nothing was "
               "published; your work is saved as draft version {draf}. Review the differences and publish again.",
     },
@@ -226,7 +228,8 @@ STRINGS = {
     "kelola.audit.kolom.ke": {"id": "Ke versi", "en": "To version"},
     "kelola.audit.kolom.catatan": {"id": "Catatan", "en": "Note"},
     "kelola.audit.kolom.rincian": {"id": "Rincian", "en": "Details"},
-    "kelola.audit.kosong": {"id": "Tidak ada catatan audit untuk saringan ini.", "en": "No audit entries for this filter."},
+    "kelola.audit.kosong": {"id": "Tidak ada catatan audit untuk saringan ini.",
+                            "en": "No audit entries for this filter."},
     "kelola.aksi.sign_in": {"id": "masuk", "en": "signed in"},
     "kelola.aksi.sign_out": {"id": "keluar", "en": "signed out"},
     "kelola.aksi.upload": {"id": "unggah", "en": "upload"},
