@@ -19,7 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.langkah": {"id": "{i} dari {n}", "en": "{i} of {n}"},
     # posisi
     "rapat.skor": {"id": "Skor KLA {tahun}", "en": "KLA score {tahun}"},
-    "rapat.ke_paripurna": {"id": f"Kurang ke Paripurna ({PARIPURNA_MIN})", "en": f"Points to Paripurna ({PARIPURNA_MIN})"},
+    "rapat.ke_paripurna": {"id": f"Kurang ke Paripurna ({PARIPURNA_MIN})",
+                           "en": f"Points to Paripurna ({PARIPURNA_MIN})"},
     "rapat.target": {"id": "Target peta jalan {tahun}", "en": "Roadmap target {tahun}"},
     "rapat.target.tidak_ada": {"id": "Belum ada target peta jalan", "en": "No roadmap target yet"},
     "rapat.posisi.kalimat": {
@@ -40,7 +41,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.andai.poin": {"id": "{kode} (maks. {maks})", "en": "{kode} (max. {maks})"},
     "rapat.andai.kalimat": {
         "id": "Proyeksi total **{total}** ({naik}), kategori **{kategori}**; kurang ke Paripurna: **{kurang}**.",
-        "en": "Projected total **{total}** ({naik}), category **{kategori}**; still missing for Paripurna: **{kurang}**.",
+        "en": "Projected total **{total}** ({naik}), category **{kategori}**; "
+              "still missing for Paripurna: **{kurang}**.",
     },
     "rapat.andai.hasil": {"id": "Proyeksi total", "en": "Projected total"},
     "rapat.andai.kategori": {"id": "Proyeksi kategori", "en": "Projected category"},
@@ -101,7 +103,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.brief.target": {"id": "Target peta jalan {tahun}: {target}", "en": "Roadmap target {tahun}: {target}"},
     "rapat.brief.kekurangan": {"id": "{n} indikator dengan kekurangan poin terbesar",
                                "en": "{n} indicators with the largest shortfall"},
-    "rapat.brief.sejak": {"id": "Sejak rapat terakhir: {mulai} – {sampai}", "en": "Since the last meeting: {mulai} – {sampai}"},
+    "rapat.brief.sejak": {"id": "Sejak rapat terakhir: {mulai} – {sampai}",
+                          "en": "Since the last meeting: {mulai} – {sampai}"},
     "rapat.brief.sejak_ringkas": {
         "id": "{kegiatan} kegiatan, {anak} anak dan {dewasa} dewasa terjangkau, {inisiatif} inisiatif baru.",
         "en": "{kegiatan} activities, {anak} children and {dewasa} adults reached, {inisiatif} new initiatives.",
