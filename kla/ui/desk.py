@@ -42,7 +42,8 @@ def desk_header(staff: Staff, title_key: str, lang: Lang) -> None:
     """Title, who is signed in (with a sign-out button) and what the public sees now."""
     st.title(t(title_key, lang))
     with st.sidebar:
-        st.caption(t("kelola.siapa", lang, email=code_text(staff.email), peran=role_name(staff.role, lang)))  # code: no mail link
+        # code: no mail link
+        st.caption(t("kelola.siapa", lang, email=code_text(staff.email), peran=role_name(staff.role, lang)))
         if staff.kelurahan:
             st.caption(t("kelola.wilayah_tugas", lang, daftar=", ".join(staff.kelurahan)))
         sign_out_button(lang)
