@@ -79,7 +79,8 @@ def zip_name(day: dt.date) -> str:
     return f"{ZIP_PREFIX}-{day.isoformat()}.zip"
 
 
-def plan(chart_list: Iterable[Chart], sizes: Sequence[Preset], formats: Sequence[str]) -> list[tuple[Chart, str, Preset]]:
+def plan(chart_list: Iterable[Chart], sizes: Sequence[Preset],
+         formats: Sequence[str]) -> list[tuple[Chart, str, Preset]]:
     """Every file of the kit, in :func:`kla.export.chart_files` order: each image format at each
     size, each data format once (with the first size, which data files ignore)."""
     formats = export.check_formats(formats)
@@ -166,7 +167,8 @@ def kit_key(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset],
 
 
 def build_kit(cache: PressCache, names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset],
-              formats: Sequence[str], stamp: Stamp, progress: Callable[[float, str], None] = lambda _f, _s: None) -> Kit:
+              formats: Sequence[str], stamp: Stamp,
+              progress: Callable[[float, str], None] = lambda _f, _s: None) -> Kit:
     """The media kit of these choices: read from ``cache`` when this data version already has it, else
     packed (:func:`pack_kit`) once, however many visitors ask at the same time (``progress`` then
     reports to the one whose request packs it).
