@@ -139,7 +139,8 @@ def url_multiselect(label: str, options: Sequence[Any], param: str, default: Seq
                         salah=escape_markdown(", ".join(unknown)))
         limit = kwargs.get("max_selections")
         if limit is not None and len(start) > limit:
-            link_notice("url.terlalu_banyak", where, f"url_{param}", n=len(start), param=markdown_code(param), maks=limit)
+            link_notice("url.terlalu_banyak", where, f"url_{param}", n=len(start), param=markdown_code(param),
+                        maks=limit)
             start = start[:limit]
     chosen = where.multiselect(label, options, default=start, format_func=format_func,
                                key=f"url_{param}", **kwargs)
