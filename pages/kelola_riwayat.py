@@ -50,8 +50,8 @@ chosen = st.selectbox(t("kelola.riwayat.pilih", lang), ids, index=ids.index(int(
 record = next(r for r in records if r.id == chosen)
 st.query_params["versi"] = str(chosen)
 
-readme = t("kelola.riwayat.readme", lang, versi=record.id, waktu=format_moment(record.created_at, lang), oleh=record.author,
-           catatan=record.note or "–")
+readme = t("kelola.riwayat.readme", lang, versi=record.id, waktu=format_moment(record.created_at, lang),
+           oleh=record.author, catatan=record.note or "–")
 left, middle, right = st.columns(3)
 left.page_link("pages/kelola_pratinjau.py", label=t("kelola.riwayat.bandingkan", lang), icon=":material/compare:",
                query_params={"versi": str(chosen)})
