@@ -152,14 +152,17 @@ elif view == "kelurahan":
     with left:
         st.subheader(t("rapat.kel.terendah", lang, tahun=movers.tahun))
         table(movers.terendah.assign(skor=[n(v) for v in movers.terendah["total"]]),
-              {"nama": t("kelurahan", lang), "nama_kecamatan": t("kecamatan", lang), "skor": t("rapat.kolom.skor", lang)})
+              {"nama": t("kelurahan", lang), "nama_kecamatan": t("kecamatan", lang),
+               "skor": t("rapat.kolom.skor", lang)})
         st.subheader(t("rapat.kel.naik", lang, tahun=movers.tahun_sebelumnya))
         table(movers.naik.assign(skor=[n(v) for v in movers.naik["total"]],
                                  naik=[format_signed(v, 1, lang) for v in movers.naik["perubahan"]]),
-              {"nama": t("kelurahan", lang), "skor": t("rapat.kolom.skor", lang), "naik": t("rapat.kolom.perubahan", lang)})
+              {"nama": t("kelurahan", lang), "skor": t("rapat.kolom.skor", lang),
+               "naik": t("rapat.kolom.perubahan", lang)})
     with right:
         shapes = installed_boundaries()
-        chart = brief.map_chart(data, movers.tahun, lang, shapes, (boundaries.installed_info() or {}).get("attribution"))
+        chart = brief.map_chart(data, movers.tahun, lang, shapes,
+                                (boundaries.installed_info() or {}).get("attribution"))
         st.plotly_chart(taller(chart, 600), config={"displayModeBar": False}, key="rapat_peta")
 
 elif view == "sejak":
@@ -168,7 +171,8 @@ elif view == "sejak":
     window = meeting.since(data, start, end)
     cols = st.columns(4)
     for col, key, value in zip(cols, ("kegiatan", "anak", "dewasa", "inisiatif"),
-                               (window.kegiatan, window.peserta_anak, window.peserta_dewasa, len(window.inisiatif_baru))):
+                               (window.kegiatan, window.peserta_anak, window.peserta_dewasa,
+                                len(window.inisiatif_baru))):
         col.metric(t(f"rapat.sejak.{key}", lang), n(value, 0))
     counts = {"kegiatan": t("rapat.kolom.kegiatan", lang), "anak": t("rapat.kolom.anak", lang),
               "dewasa": t("rapat.kolom.dewasa", lang)}
@@ -177,7 +181,8 @@ elif view == "sejak":
                                      (right, window.per_penyelenggara, "per_penyelenggara", "penyelenggara")):
         with where:
             st.subheader(t(f"rapat.sejak.{key}", lang))
-            shown = frame.assign(kegiatan=[n(v, 0) for v in frame["kegiatan"]], anak=[n(v, 0) for v in frame["peserta_anak"]],
+            shown = frame.assign(kegiatan=[n(v, 0) for v in frame["kegiatan"]],
+                                 anak=[n(v, 0) for v in frame["peserta_anak"]],
                                  dewasa=[n(v, 0) for v in frame["peserta_dewasa"]])
             table(shown.head(8), {first: t(f"rapat.kolom.{first}", lang)} | counts)
     if window.inisiatif_baru.empty:
@@ -185,7 +190,8 @@ elif view == "sejak":
     else:
         st.subheader(t("rapat.sejak.baru", lang))
         table(window.inisiatif_baru, {"nama": t("kolom.nama", lang), "jenis": t("rapat.kolom.jenis", lang),
-                                      "nama_kelurahan": t("kelurahan", lang), "nama_mitra": t("rapat.kolom.mitra", lang)})
+                                      "nama_kelurahan": t("kelurahan", lang),
+                                      "nama_mitra": t("rapat.kolom.mitra", lang)})
 
 else:
     today = dt.date.today()
@@ -193,8 +199,10 @@ else:
     left, right = st.columns(2)
     with left:
         st.subheader(t("rapat.tindak.belum", lang, n=len(plan.belum_mulai)))
-        shown = plan.belum_mulai.assign(mulai=[f"{d:%d/%m/%Y}" + (f" ({t('rapat.tindak.terlambat', lang)})" if late else "")
-                                               for d, late in zip(plan.belum_mulai["tanggal_mulai"], plan.belum_mulai["terlambat"])])
+        shown = plan.belum_mulai.assign(mulai=[f"{d:%d/%m/%Y}" + (f" ({t('rapat.tindak.terlambat', lang)})"
+                                                                  if late else "")
+                                               for d, late in zip(plan.belum_mulai["tanggal_mulai"],
+                                                                  plan.belum_mulai["terlambat"])])
         table(shown.head(10), {"nama": t("kolom.nama", lang), "nama_mitra": t("rapat.kolom.mitra", lang),
                                "mulai": t("rapat.kolom.mulai", lang)})
         st.subheader(t("rapat.tindak.terhenti", lang, n=len(plan.terhenti)))
@@ -204,7 +212,8 @@ else:
         st.subheader(t("rapat.tindak.per_mitra", lang))
         table(plan.per_mitra.head(15), {"nama_mitra": t("rapat.kolom.mitra", lang),
                                         "jenis_mitra": t("rapat.kolom.jenis_mitra", lang),
-                                        "belum_mulai": t("rapat.kolom.belum", lang), "terhenti": t("rapat.kolom.terhenti", lang)})
+                                        "belum_mulai": t("rapat.kolom.belum", lang),
+                                        "terhenti": t("rapat.kolom.terhenti", lang)})
 
 start, end = meeting.window_from(st.query_params.get("sejak"), st.query_params.get("sampai"), window_default)
 # printed once per data version, window, day and language (kla.press_cache), a few per visitor per minutes
