@@ -51,7 +51,8 @@ else:
     kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
     kelurahan = data.kelurahan.sort_values("nama")
     label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
-    codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan", views.kelurahan_default(kel_totals),
+    codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan",
+                            views.kelurahan_default(kel_totals),
                             format_func=label.get, max_selections=8)
     if codes:
         chart(cached(charts.kelurahan_compare)(kel_totals, codes,
