@@ -53,41 +53,54 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
         for year in (2024, 2025) for kode, *_, share in KELURAHAN for blok in BLOCK_LAYOUT
     ])
     wilayah = pd.DataFrame(
-        [{"kode": "64.71.04", "tingkat": "kecamatan", "nama": "Balikpapan Tengah", "kode_induk": "", "alias": "Balteng", "anak_0_17": ""},
-         {"kode": "64.71.05", "tingkat": "kecamatan", "nama": "Balikpapan Selatan", "kode_induk": "", "alias": "Balsel", "anak_0_17": ""}]
+        [{"kode": "64.71.04", "tingkat": "kecamatan", "nama": "Balikpapan Tengah", "kode_induk": "", "alias": "Balteng",
+          "anak_0_17": ""},
+         {"kode": "64.71.05", "tingkat": "kecamatan", "nama": "Balikpapan Selatan", "kode_induk": "", "alias": "Balsel",
+          "anak_0_17": ""}]
         + [{"kode": k, "tingkat": "kelurahan", "nama": n, "kode_induk": p, "alias": a, "anak_0_17": c}
            for k, n, p, a, c, _ in KELURAHAN])
     inisiatif = pd.DataFrame([
-        {"id": "INI-0001", "nama": "Forum Anak GSU", "jenis": "Forum Anak", "kode_kelurahan": "64.71.04.1001", "blok": "K1",
+        {"id": "INI-0001", "nama": "Forum Anak GSU", "jenis": "Forum Anak", "kode_kelurahan": "64.71.04.1001",
+         "blok": "K1",
          "jenis_mitra": "forum anak", "nama_mitra": "Forum Anak", "status": "berjalan", "tanggal_mulai": "2023-01-10",
          "tanggal_selesai": "", "lat": "", "lon": "", "deskripsi": "Pertemuan bulanan"},
-        {"id": "INI-0002", "nama": "Taman Baca Nangka", "jenis": "Taman Baca Komunitas", "kode_kelurahan": "64.71.05.1010",
+        {"id": "INI-0002", "nama": "Taman Baca Nangka", "jenis": "Taman Baca Komunitas",
+         "kode_kelurahan": "64.71.05.1010",
          "blok": "K4", "jenis_mitra": "komunitas", "nama_mitra": "Warga RT 12", "status": "rencana",
          "tanggal_mulai": "2026-12-01", "tanggal_selesai": "", "lat": "", "lon": "", "deskripsi": ""},
         {"id": "INI-0003", "nama": "RBRA Sepinggan", "jenis": "RBRA", "kode_kelurahan": "64.71.05.1002", "blok": "K4",
-         "jenis_mitra": "dunia usaha/CSR", "nama_mitra": "PT Contoh", "status": "terhenti", "tanggal_mulai": "2024-02-01",
+         "jenis_mitra": "dunia usaha/CSR", "nama_mitra": "PT Contoh", "status": "terhenti",
+         "tanggal_mulai": "2024-02-01",
          "tanggal_selesai": "2024-08-31", "lat": "", "lon": "", "deskripsi": "Dana CSR berhenti"},
     ])
     kegiatan = pd.DataFrame([
         {"id": "KEG-000001", "tanggal": "2025-01-15", "jenis": "rapat gugus tugas", "judul": "Rapat GT Januari",
-         "kode_kelurahan": "", "penyelenggara": "DP3AKB", "peserta_anak": 0, "peserta_dewasa": 30, "blok": "KL", "id_inisiatif": ""},
+         "kode_kelurahan": "", "penyelenggara": "DP3AKB", "peserta_anak": 0, "peserta_dewasa": 30, "blok": "KL",
+         "id_inisiatif": ""},
         {"id": "KEG-000002", "tanggal": "2025-02-03", "jenis": "forum anak", "judul": "Kumpul Forum Anak",
-         "kode_kelurahan": "64.71.04.1001", "penyelenggara": "Forum Anak", "peserta_anak": 40, "peserta_dewasa": 5, "blok": "K1",
+         "kode_kelurahan": "64.71.04.1001", "penyelenggara": "Forum Anak", "peserta_anak": 40, "peserta_dewasa": 5,
+         "blok": "K1",
          "id_inisiatif": "INI-0001"},
         {"id": "KEG-000003", "tanggal": "2025-02-20", "jenis": "sosialisasi KIE", "judul": "KIE perundungan",
-         "kode_kelurahan": "64.71.05.1010", "penyelenggara": "DP3AKB", "peserta_anak": 60, "peserta_dewasa": 10, "blok": "K5",
+         "kode_kelurahan": "64.71.05.1010", "penyelenggara": "DP3AKB", "peserta_anak": 60, "peserta_dewasa": 10,
+         "blok": "K5",
          "id_inisiatif": ""},
         {"id": "KEG-000004", "tanggal": "2025-03-05", "jenis": "rapat gugus tugas", "judul": "Rapat GT Maret",
-         "kode_kelurahan": "", "penyelenggara": "DP3AKB", "peserta_anak": 2, "peserta_dewasa": 28, "blok": "KL", "id_inisiatif": ""},
+         "kode_kelurahan": "", "penyelenggara": "DP3AKB", "peserta_anak": 2, "peserta_dewasa": 28, "blok": "KL",
+         "id_inisiatif": ""},
     ])
     peta_jalan = pd.DataFrame(
         [{"tahun": 2027, "blok": "TOTAL", "target_poin": 910}]
         + [{"tahun": 2027, "blok": b, "target_poin": block_max[b] * 0.91} for b in BLOCK_LAYOUT])
     kategori = pd.DataFrame([
-        {"tahun": 2023, "kategori": "Utama", "skor_dilaporkan": 891, "sumber": "https://contoh.test/a", "keterangan": "berbeda"},
-        {"tahun": 2023, "kategori": "Utama", "skor_dilaporkan": 817, "sumber": "https://contoh.test/b", "keterangan": "berbeda"},
-        {"tahun": 2024, "kategori": "", "skor_dilaporkan": "", "sumber": "https://contoh.test/c", "keterangan": "tidak ada putaran"},
-        {"tahun": 2025, "kategori": "Utama", "skor_dilaporkan": "", "sumber": "https://contoh.test/d", "keterangan": ""},
+        {"tahun": 2023, "kategori": "Utama", "skor_dilaporkan": 891, "sumber": "https://contoh.test/a",
+         "keterangan": "berbeda"},
+        {"tahun": 2023, "kategori": "Utama", "skor_dilaporkan": 817, "sumber": "https://contoh.test/b",
+         "keterangan": "berbeda"},
+        {"tahun": 2024, "kategori": "", "skor_dilaporkan": "", "sumber": "https://contoh.test/c",
+         "keterangan": "tidak ada putaran"},
+        {"tahun": 2025, "kategori": "Utama", "skor_dilaporkan": "", "sumber": "https://contoh.test/d",
+         "keterangan": ""},
     ])
     tables = {"indikator": indikator, "evaluasi_kota": evaluasi, "kategori_resmi": kategori, "skor_kelurahan": skor,
               "inisiatif": inisiatif, "kegiatan": kegiatan, "peta_jalan": peta_jalan, "wilayah": wilayah}
