@@ -71,7 +71,8 @@ def check_page_draws(page, network, path: str, size: str) -> None:
     if path == "kelurahan":  # the locator map, with its kelurahan marked
         frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
         expect(frame.locator("path.kla-fokus").first).to_be_visible(timeout=30_000)
-    key_content = {"tentang": "stDataFrame", "peta": "stCustomComponentV1", "ekspor": "stForm"}.get(path, "stPlotlyChart")
+    key_content = {"tentang": "stDataFrame", "peta": "stCustomComponentV1",
+                   "ekspor": "stForm"}.get(path, "stPlotlyChart")
     expect(page.get_by_test_id(key_content).first).to_be_visible(timeout=30_000)
     if key_content == "stPlotlyChart":  # drawn, not just mounted: plotly loads its code lazily
         expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=30_000)
