@@ -270,7 +270,8 @@ def test_duplicate_features_of_one_kelurahan_are_dissolved(shared_geo, tmp_path)
 def test_invalid_bowtie_is_repaired(shared_geo, tmp_path, geo_dir):
     target = "64.71.04.1005"  # Mekar Sari
     features = raw_features(shared_geo)
-    minx, miny, maxx, maxy = shape(next(f for f in features if f["properties"]["kode_kelurahan"] == target)["geometry"]).bounds
+    minx, miny, maxx, maxy = shape(next(f for f in features
+                                        if f["properties"]["kode_kelurahan"] == target)["geometry"]).bounds
     bowtie = Polygon([(minx, miny), (maxx, maxy), (maxx, miny), (minx, maxy), (minx, miny)])
     assert not bowtie.is_valid
     for f in features:
