@@ -73,7 +73,8 @@ def test_two_categories_for_one_year(tmp_path):
     def change(t):
         t["kategori_resmi"].loc[1, ["kategori", "skor_dilaporkan"]] = ["Nindya", 790]
     problems = problems_of(tmp_path, change)
-    assert [(p.berkas, p.baris, p.kolom, p.nilai) for p in problems] == [("kategori_resmi.csv", 3, "kategori", "Nindya")]
+    assert [(p.berkas, p.baris, p.kolom, p.nilai)
+            for p in problems] == [("kategori_resmi.csv", 3, "kategori", "Nindya")]
     assert "baris 2" in problems[0].harapan
 
 
@@ -98,7 +99,8 @@ def test_roadmap_blocks_without_a_total_or_with_a_block_missing(tmp_path):
 
 def test_roadmap_year_with_only_a_total_is_complete(tmp_path):
     tables = tiny_tables()
-    tables["peta_jalan"] = pd.concat([tables["peta_jalan"], pd.DataFrame([{"tahun": 2029, "blok": "TOTAL", "target_poin": 930}])])
+    tables["peta_jalan"] = pd.concat([tables["peta_jalan"],
+                                      pd.DataFrame([{"tahun": 2029, "blok": "TOTAL", "target_poin": 930}])])
     assert load_dataset(write_tables(tmp_path / "kota", tables), cache=False).ok
 
 
