@@ -216,7 +216,8 @@ def other_encoding(draw: Draw, t: Target) -> None:
         rows[r][rows[0].index(column)] = NON_ASCII
         t.expected_cell = (column, r - 1, NON_ASCII)
     form = draw(st.sampled_from(["cp1252", "utf-16", "utf-8-sig", "semicolon", "excel-unicode-text", "crlf"]))
-    text = csv_of(rows, delimiter=";" if form == "semicolon" else "\t" if form == "excel-unicode-text" else ",").decode()
+    text = csv_of(rows, delimiter=";" if form == "semicolon" else "\t"
+                  if form == "excel-unicode-text" else ",").decode()
     encoded = {"cp1252": lambda: text.encode("cp1252"), "utf-16": lambda: text.encode("utf-16"),
                "utf-8-sig": lambda: codecs.BOM_UTF8 + text.encode(), "semicolon": lambda: text.encode(),
                "excel-unicode-text": lambda: text.encode("utf-16"),
