@@ -227,7 +227,8 @@ def injected_chart() -> charts.Chart:
 def test_formula_injection_is_neutralised_in_csv_and_xlsx():
     chart = injected_chart()
     about, table = csv_parts(export.csv_bytes(chart, STAMP))
-    assert table["nama"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+62 811", "'-kurang", "'@SUM(A1)", "Biasa", "'\t=1"]
+    assert table["nama"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+62 811", "'-kurang", "'@SUM(A1)", "Biasa",
+                                      "'\t=1"]
     assert table["nilai"].tolist() == ["-1.5", "2.0", "3.0", "4.0", "5.0", "6.0"], "numbers stay numbers, minus kept"
     assert about["Judul"] == "'=judul"
     book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(chart, STAMP)))
