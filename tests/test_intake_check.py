@@ -18,7 +18,8 @@ def test_a_value_of_the_wrong_type_names_the_users_row_and_column():
         [2025, "64.71.05.1010", "K2", "sepuluh"],
     ]})
     problem = only_problem(read("rekap.xlsx", content))
-    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("rekap.xlsx, lembar Penilaian", 6, "POIN", "sepuluh")
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("rekap.xlsx, lembar Penilaian", 6, "POIN",
+                                                                             "sepuluh")
     assert problem.harapan == "angka (desimal boleh dengan titik atau koma) antara 0 dan 1000"
     assert str(problem) == ("rekap.xlsx, lembar Penilaian, baris 6, kolom 'POIN': nilai 'sepuluh' tidak sah; "
                             "seharusnya angka (desimal boleh dengan titik atau koma) antara 0 dan 1000")
@@ -39,13 +40,15 @@ def test_a_missing_required_column_names_the_header_row():
     content = xlsx({"skor_kelurahan": [["Rekap"], ["tahun", "kode_kelurahan", "blok"], [2025, "64.71.05.1010", "K1"]]})
     intake = read("nilai.xlsx", content)
     problem = only_problem(intake)
-    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("nilai.xlsx, lembar skor_kelurahan", 2, "poin", None)
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("nilai.xlsx, lembar skor_kelurahan", 2,
+                                                                             "poin", None)
     assert problem.harapan == "kolom wajib 'poin' tidak ada (kolom yang ada: tahun, kode_kelurahan, blok)"
     assert intake.tables == {}
 
 
 def test_the_same_column_twice():
-    problem = only_problem(read("skor_kelurahan.csv", "tahun,kode_kelurahan,blok,poin,Poin\n2025,64.71.05.1010,K1,10,11\n"))
+    problem = only_problem(read("skor_kelurahan.csv",
+                                "tahun,kode_kelurahan,blok,poin,Poin\n2025,64.71.05.1010,K1,10,11\n"))
     assert (problem.baris, problem.kolom) == (1, "Poin")
     assert problem.harapan == "satu kolom saja untuk poin; kolom 'poin' dan 'Poin' sama-sama berarti poin"
 
@@ -56,7 +59,8 @@ def test_a_key_used_twice_across_two_sheets_names_both_places():
         "2025 b": [["Tambahan"], SKOR_HEADER, [2025, "Sungai Nangka", "k1", 11]],
     })
     problem = only_problem(read("nilai.xlsx", content))
-    assert (problem.berkas, problem.baris, problem.kolom) == ("nilai.xlsx, lembar 2025 b", 3, "Tahun+Kode Kelurahan+Blok")
+    assert (problem.berkas, problem.baris, problem.kolom) == ("nilai.xlsx, lembar 2025 b", 3,
+                                                              "Tahun+Kode Kelurahan+Blok")
     assert problem.nilai == "2025 / Sungai Nangka / k1"
     assert problem.harapan == "unik; kunci ini sudah dipakai di nilai.xlsx, lembar 2025 a baris 2"
 
