@@ -34,7 +34,8 @@ def text_table(data: bytes) -> pd.DataFrame:
 
 def test_gabung_replaces_rows_of_the_same_key_and_adds_new_ones(tiny_city, tmp_path):
     before = current_files(tiny_city)
-    new_year = "".join(f"2026;Sepinggan;{blok};100\r\n" for blok in ("KL", "K1", "K2", "K3", "K4", "K5"))  # all six blocks
+    # all six blocks
+    new_year = "".join(f"2026;Sepinggan;{blok};100\r\n" for blok in ("KL", "K1", "K2", "K3", "K4", "K5"))
     upload = "Tahun;Kelurahan;Blok;Poin\r\n2025;Sepinggan;KL;120,5\r\n" + new_year
     intake = read_upload([Upload("sepinggan.csv", upload.encode())], tiny_wilayah(tiny_city))
     assert intake.ok, intake.problems
@@ -46,15 +47,17 @@ def test_gabung_replaces_rows_of_the_same_key_and_adds_new_ones(tiny_city, tmp_p
     assert len(new) == len(old) + 6
     replaced = (new["tahun"] == "2025") & (new["kode_kelurahan"] == "64.71.05.1002") & (new["blok"] == "KL")
     assert new.loc[replaced, "poin"].tolist() == ["120.5"]
+    # in place
     assert new.index[replaced].tolist() == old.index[
-        (old["tahun"] == "2025") & (old["kode_kelurahan"] == "64.71.05.1002") & (old["blok"] == "KL")].tolist()  # in place
+        (old["tahun"] == "2025") & (old["kode_kelurahan"] == "64.71.05.1002") & (old["blok"] == "KL")].tolist()
     assert new.iloc[-6].tolist() == ["2026", "64.71.05.1002", "KL", "100"]
     untouched = ~replaced.iloc[: len(old)]
     assert new.iloc[: len(old)][untouched.to_numpy()].equals(old[untouched.to_numpy()])
     result = load(after, tmp_path / "baru")
     assert result.ok, result.problems
     skor = result.dataset.skor_kelurahan
-    assert skor.loc[(skor["tahun"] == 2025) & (skor["kode_kelurahan"] == "64.71.05.1002") & (skor["blok"] == "KL"), "poin"].tolist() == [120.5]
+    assert skor.loc[(skor["tahun"] == 2025) & (skor["kode_kelurahan"] == "64.71.05.1002") & (skor["blok"] == "KL"),
+                    "poin"].tolist() == [120.5]
 
 
 def test_gabung_changes_only_the_columns_the_upload_has(tiny_city, tmp_path):
@@ -78,7 +81,8 @@ def test_ganti_replaces_the_whole_file(tiny_city, tmp_path):
     assert intake.ok, intake.problems
     after = merge_into(before, intake)
     assert after["peta_jalan.csv"] == b"tahun,blok,target_poin\n2027,TOTAL,905\n2028,TOTAL,915\n"
-    assert {n: d for n, d in after.items() if n != "peta_jalan.csv"} == {n: d for n, d in before.items() if n != "peta_jalan.csv"}
+    assert {n: d for n, d in after.items() if n != "peta_jalan.csv"} == {n: d for n, d in before.items()
+                                                                         if n != "peta_jalan.csv"}
     result = load(after, tmp_path / "baru")
     assert result.ok, result.problems
     assert result.dataset.peta_jalan["target_poin"].tolist() == [905.0, 915.0]
@@ -86,7 +90,8 @@ def test_ganti_replaces_the_whole_file(tiny_city, tmp_path):
 
 def test_ganti_writes_absent_optional_columns_empty(tiny_city):
     header = "id,tanggal,jenis,judul,kode_kelurahan,penyelenggara,peserta_anak,peserta_dewasa,blok"
-    intake = read_upload([Upload("kegiatan.csv", f"{header}\nKEG-000009,2025-04-01,forum anak,Kumpul,,DP3AKB,3,1,K1\n".encode())],
+    intake = read_upload([Upload("kegiatan.csv",
+                                 f"{header}\nKEG-000009,2025-04-01,forum anak,Kumpul,,DP3AKB,3,1,K1\n".encode())],
                          tiny_wilayah(tiny_city))
     assert intake.ok, intake.problems
     after = merge_into(current_files(tiny_city), intake, "ganti")
@@ -134,7 +139,8 @@ def test_indonesian_workbook_with_misspelt_names_end_to_end(tiny_city, tmp_path)
     intake = read_upload([Upload("Rekap Nilai Kelurahan.xlsx", content)], tiny_wilayah(tiny_city))
     assert intake.problems == []
     (proposal,) = intake.proposals
-    assert (proposal.baris, proposal.kolom, proposal.teks, proposal.candidates[0][0]) == (4, "Nama Kelurahan", "Sepingan", "64.71.05.1002")
+    assert (proposal.baris, proposal.kolom, proposal.teks, proposal.candidates[0][0]) == (4, "Nama Kelurahan",
+                                                                                          "Sepingan", "64.71.05.1002")
     fixed = apply_choices(intake, {proposal.key: proposal.candidates[0][0]})
     assert fixed.ok
     assert fixed.tables["skor_kelurahan"].to_dict("records") == [
@@ -145,7 +151,8 @@ def test_indonesian_workbook_with_misspelt_names_end_to_end(tiny_city, tmp_path)
     result = load(merge_into(current_files(tiny_city), fixed, "gabung"), tmp_path / "baru")
     assert result.ok, result.problems
     skor = result.dataset.skor_kelurahan.set_index(["tahun", "kode_kelurahan", "blok"])["poin"]
-    assert (skor[(2025, "64.71.05.1002", "KL")], skor[(2025, "64.71.05.1010", "K1")], skor[(2025, "64.71.04.1001", "K5")]) == (
+    assert (skor[(2025, "64.71.05.1002", "KL")], skor[(2025, "64.71.05.1010", "K1")],
+            skor[(2025, "64.71.04.1001", "K5")]) == (
         118.5, 99.25, 200.0)
 
 
