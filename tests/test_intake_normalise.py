@@ -62,7 +62,8 @@ def test_numbers_stored_as_text_with_spaces_end_to_end():
 
 def test_indonesian_thousands_in_a_semicolon_file():
     header = ";".join(KEGIATAN_HEADER)
-    intake = read("kegiatan.csv", f"{header}\nKEG-000001;12/03/2025;forum anak;Kumpul;64.71.05.1010;DP3AKB;1.250;12;K1;\n")
+    intake = read("kegiatan.csv",
+                  f"{header}\nKEG-000001;12/03/2025;forum anak;Kumpul;64.71.05.1010;DP3AKB;1.250;12;K1;\n")
     assert intake.ok, intake.problems
     assert column(intake, "kegiatan", "peserta_anak") == ["1250"]
 
@@ -70,7 +71,8 @@ def test_indonesian_thousands_in_a_semicolon_file():
 def test_a_number_that_could_be_misread_is_asked_for():
     # Comma-separated and no decimal comma anywhere: "1.250" might be 1,25 or 1250 people.
     header = ",".join(KEGIATAN_HEADER)
-    problem = only_problem(read("kegiatan.csv", f"{header}\nKEG-000001,2025-03-12,forum anak,Kumpul,64.71.05.1010,DP3AKB,1.250,12,K1,\n"))
+    problem = only_problem(read("kegiatan.csv",
+                                f"{header}\nKEG-000001,2025-03-12,forum anak,Kumpul,64.71.05.1010,DP3AKB,1.250,12,K1,\n"))
     assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("kegiatan.csv", 2, "peserta_anak", "1.250")
     assert problem.harapan.startswith("bilangan bulat")
 
@@ -119,7 +121,8 @@ def test_excel_date_cells_and_serials_end_to_end():
     ]})
     intake = read("kegiatan.xlsx", content)
     assert intake.ok, intake.problems
-    assert column(intake, "kegiatan", "tanggal") == ["2025-03-12", "2025-03-13", "2025-03-14", "2025-03-15", "2025-03-16"]
+    assert column(intake, "kegiatan", "tanggal") == ["2025-03-12", "2025-03-13", "2025-03-14", "2025-03-15",
+                                                     "2025-03-16"]
     notes = "\n".join(intake.notes)
     assert "2 tanggal Excel diubah menjadi TTTT-BB-HH" in notes
     assert "1 angka seri tanggal Excel diubah menjadi tanggal (mis. 45730 menjadi 2025-03-14)" in notes
@@ -140,7 +143,8 @@ def test_an_impossible_date_names_row_column_value():
 @pytest.mark.parametrize(
     ("typed", "canonical"),
     [("ya", "ya"), ("Ya", "ya"), ("YA", "ya"), ("TRUE", "ya"), ("1", "ya"), (1, "ya"), (True, "ya"), ("iya", "ya"),
-     ("tidak", "tidak"), ("FALSE", "tidak"), ("0", "tidak"), (False, "tidak"), ("Tdk", "tidak"), ("mungkin", "mungkin")],
+     ("tidak", "tidak"), ("FALSE", "tidak"), ("0", "tidak"), (False, "tidak"), ("Tdk", "tidak"),
+     ("mungkin", "mungkin")],
 )
 def test_yes_no(typed, canonical):
     assert bool_cell(typed)[0] == canonical
