@@ -78,8 +78,10 @@ def test_names_instead_of_codes_and_misspelt_names_wait_for_a_choice():
     assert column(intake, "skor_kelurahan", "kode_kelurahan") == [
         "64.71.03.1002", "64.71.05.1009", "Sepingan Baru", "Karang Jatti"]
     assert intake.proposals == [
-        PlaceProposal("nilai.xlsx, lembar Sheet1", 4, "kelurahan", "Sepingan Baru", (("64.71.05.1008", "Sepinggan Baru", 0.96),)),
-        PlaceProposal("nilai.xlsx, lembar Sheet1", 5, "kelurahan", "Karang Jatti", (("64.71.04.1004", "Karang Jati", 0.95),)),
+        PlaceProposal("nilai.xlsx, lembar Sheet1", 4, "kelurahan", "Sepingan Baru",
+                      (("64.71.05.1008", "Sepinggan Baru", 0.96),)),
+        PlaceProposal("nilai.xlsx, lembar Sheet1", 5, "kelurahan", "Karang Jatti",
+                      (("64.71.04.1004", "Karang Jati", 0.95),)),
     ]
     assert not intake.ok  # proposals count only once confirmed
     assert any("'Gn. Samarinda' menjadi 64.71.03.1002 Gunung Samarinda" in n for n in intake.notes)
@@ -100,12 +102,14 @@ def test_confirmed_proposals_become_codes():
 
 def test_a_choice_outside_the_candidates_is_taken_and_revalidated():
     # The user knows better than the list: Sepinggan, which then clashes with the row above.
-    table = [["tahun", "nama_kelurahan", "blok", "poin"], [2025, "Sepinggan", "K1", 10], [2025, "Sepingan Raja", "K1", 11]]
+    table = [["tahun", "nama_kelurahan", "blok", "poin"], [2025, "Sepinggan", "K1", 10],
+             [2025, "Sepingan Raja", "K1", 11]]
     intake = read("nilai.xlsx", xlsx({"Sheet1": table}))
     (proposal,) = intake.proposals
     done = apply_choices(intake, {proposal.key: "64.71.05.1002"})
     problem = only_problem(done)
-    assert (problem.berkas, problem.baris, problem.kolom) == ("nilai.xlsx, lembar Sheet1", 3, "tahun+nama_kelurahan+blok")
+    assert (problem.berkas, problem.baris, problem.kolom) == ("nilai.xlsx, lembar Sheet1", 3,
+                                                              "tahun+nama_kelurahan+blok")
     assert problem.nilai == "2025 / Sepingan Raja / K1"
     assert problem.harapan == "unik; kunci ini sudah dipakai di baris 2"
 
@@ -117,7 +121,8 @@ def test_a_choice_that_is_no_kelurahan_is_refused():
 
 
 def test_names_inside_the_code_column():
-    intake = read("skor_kelurahan.csv", "tahun,kode_kelurahan,blok,poin\n2025,Sungai Nangka,K1,10\n2025,64.71.04.1001,K1,11\n")
+    intake = read("skor_kelurahan.csv",
+                  "tahun,kode_kelurahan,blok,poin\n2025,Sungai Nangka,K1,10\n2025,64.71.04.1001,K1,11\n")
     assert intake.ok, intake.problems
     assert column(intake, "skor_kelurahan", "kode_kelurahan") == ["64.71.05.1010", "64.71.04.1001"]
 
@@ -130,14 +135,16 @@ def test_a_name_column_fills_empty_codes_and_must_agree_with_written_ones():
     intake = read("skor_kelurahan.csv", content)
     assert column(intake, "skor_kelurahan", "kode_kelurahan") == ["64.71.06.1002", "64.71.05.1010", "64.71.05.1010"]
     problem = only_problem(intake)
-    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("skor_kelurahan.csv", 4, "nama_kelurahan", "Damai")
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("skor_kelurahan.csv", 4, "nama_kelurahan",
+                                                                             "Damai")
     assert problem.harapan == "kelurahan yang sama dengan kolom 'kode_kelurahan': 64.71.05.1010 adalah Sungainangka"
 
 
 def test_an_unknown_kelurahan_name():
     intake = read("skor_kelurahan.csv", "tahun,Kelurahan,blok,poin\n2025,Sungainangka,K1,10\n2025,Kampung Baru,K1,11\n")
     problem = only_problem(intake)
-    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("skor_kelurahan.csv", 3, "Kelurahan", "Kampung Baru")
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("skor_kelurahan.csv", 3, "Kelurahan",
+                                                                             "Kampung Baru")
     assert problem.harapan.startswith("nama atau kode kelurahan Balikpapan yang terdaftar")
     assert "tidak ada nama yang mirip" in problem.harapan
     assert intake.proposals == []
@@ -151,13 +158,15 @@ def test_an_unknown_code():
 
 
 def test_a_kelurahan_in_the_wrong_kecamatan():
-    problem = only_problem(read("skor_kelurahan.csv", "tahun,kelurahan,blok,poin\n2025,Damai (Balikpapan Selatan),K1,10\n"))
+    problem = only_problem(read("skor_kelurahan.csv",
+                                "tahun,kelurahan,blok,poin\n2025,Damai (Balikpapan Selatan),K1,10\n"))
     assert (problem.baris, problem.kolom, problem.nilai) == (2, "kelurahan", "Damai (Balikpapan Selatan)")
     assert problem.harapan == "kelurahan yang ada di kecamatan itu; Damai ada di kecamatan Balikpapan Kota"
 
 
 def test_code_and_name_that_do_not_match():
-    problem = only_problem(read("skor_kelurahan.csv", "tahun,kode_kelurahan,blok,poin\n2025,64.71.05.1010 - Damai,K1,10\n"))
+    problem = only_problem(read("skor_kelurahan.csv",
+                                "tahun,kode_kelurahan,blok,poin\n2025,64.71.05.1010 - Damai,K1,10\n"))
     assert problem.harapan == "kode dan nama yang sepadan: 64.71.05.1010 adalah Sungainangka"
 
 
@@ -179,14 +188,17 @@ def test_wilayah_as_the_loaded_dataset_types_it():
 def test_another_wilayah_table_decides_what_exists():
     tiny = pd.DataFrame([
         {"kode": "64.71.05", "tingkat": "kecamatan", "nama": "Balikpapan Selatan", "kode_induk": "", "alias": ""},
-        {"kode": "64.71.05.1010", "tingkat": "kelurahan", "nama": "Sungainangka", "kode_induk": "64.71.05", "alias": "Sungai Nangka"},
+        {"kode": "64.71.05.1010", "tingkat": "kelurahan", "nama": "Sungainangka", "kode_induk": "64.71.05",
+         "alias": "Sungai Nangka"},
     ])
-    intake = read_upload([Upload("nilai.csv", b"tahun,kelurahan,blok,poin\n2025,Sungai Nangka,K1,10\n2025,Damai,K1,10\n")], tiny)
+    intake = read_upload([Upload("nilai.csv",
+                                 b"tahun,kelurahan,blok,poin\n2025,Sungai Nangka,K1,10\n2025,Damai,K1,10\n")], tiny)
     assert column(intake, "skor_kelurahan", "kode_kelurahan") == ["64.71.05.1010", "Damai"]
     assert only_problem(intake).nilai == "Damai"
 
 
 def test_a_code_excel_stored_as_a_number():
-    intake = read("nilai.xlsx", xlsx({"skor_kelurahan": [["tahun", "kode_kelurahan", "blok", "poin"], [2025, 6471051010, "K1", 10]]}))
+    intake = read("nilai.xlsx",
+                  xlsx({"skor_kelurahan": [["tahun", "kode_kelurahan", "blok", "poin"], [2025, 6471051010, "K1", 10]]}))
     assert intake.ok, intake.problems
     assert column(intake, "skor_kelurahan", "kode_kelurahan") == ["64.71.05.1010"]
