@@ -93,7 +93,8 @@ def test_title_rows_above_the_header_are_skipped_and_rows_keep_their_numbers():
     intake = read("rekap.xlsx", content)
     assert column(intake, "skor_kelurahan", "poin") == ["38.5", "tiga puluh"]
     problem = only_problem(intake)
-    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("rekap.xlsx, lembar Sheet1", 5, "poin", "tiga puluh")
+    assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("rekap.xlsx, lembar Sheet1", 5, "poin",
+                                                                             "tiga puluh")
     assert "angka" in problem.harapan
     assert "rekap.xlsx, lembar Sheet1: 2 baris judul di atas tabel dilewati; judul kolom di baris 3" in intake.notes
 
@@ -278,7 +279,8 @@ def test_a_workbook_with_no_recognisable_sheet():
     content = xlsx({"Sheet1": [["nama", "alamat"], ["Budi", "Jl. Mawar 1"]], "Sheet2": []})
     problem = only_problem(read("buku.xlsx", content))
     assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("buku.xlsx", None, None, None)
-    assert problem.harapan.startswith("buku kerja tanpa lembar yang dikenali (lembar Sheet1: dilewati, kolomnya (nama, alamat)")
+    assert problem.harapan.startswith("buku kerja tanpa lembar yang dikenali (lembar Sheet1: "
+                                      "dilewati, kolomnya (nama, alamat)")
     assert "lembar Sheet2: lembar kosong dilewati" in problem.harapan
 
 
@@ -309,7 +311,8 @@ def test_columns_that_fit_two_data_files_equally_well():
 
 def test_a_decimal_comma_in_a_comma_separated_file_is_not_read_as_two_cells():
     # Unquoted, "38,5" splits into 38 and 5: reading 38 would silently lose half a point.
-    intake = read("skor_kelurahan.csv", "tahun,kode_kelurahan,blok,poin\n2025,64.71.05.1010,K1,40\n2025,64.71.05.1010,K2,38,5\n")
+    intake = read("skor_kelurahan.csv",
+                  "tahun,kode_kelurahan,blok,poin\n2025,64.71.05.1010,K1,40\n2025,64.71.05.1010,K2,38,5\n")
     problem = only_problem(intake)
     assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("skor_kelurahan.csv", 3, "E", "5")
     assert "angka berkoma desimal (mis. 38,5) di berkas berpemisah koma" in problem.harapan
@@ -317,7 +320,8 @@ def test_a_decimal_comma_in_a_comma_separated_file_is_not_read_as_two_cells():
 
 
 def test_side_notes_beside_a_workbook_table_are_left_out():
-    content = xlsx({"skor_kelurahan": [SKOR_HEADER + [None, "catatan"], [2025, "64.71.05.1010", "K1", 40, None, "cek ulang"],
+    content = xlsx({"skor_kelurahan": [SKOR_HEADER + [None, "catatan"],
+                                       [2025, "64.71.05.1010", "K1", 40, None, "cek ulang"],
                                        [2025, "64.71.05.1010", "K2", 41, None, None, 81]]})  # a sum off to the side
     intake = read("nilai.xlsx", content)
     assert intake.ok, intake.problems
