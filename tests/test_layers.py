@@ -83,7 +83,8 @@ def violations(module: str, names: set[str]) -> list[str]:
             if under(name, "streamlit") or (under(name, "kla.ui") and not allowed):
                 broken.append(f"{module} (kern) mengimpor {name}")
     if under(module, "kla.ui"):
-        broken += [f"{module} (UI) mengimpor halaman {name}" for name in sorted(names) if under(name, "pages", "dashboard")]
+        broken += [f"{module} (UI) mengimpor halaman {name}" for name in sorted(names)
+                   if under(name, "pages", "dashboard")]
     if under(module, "bench"):
         broken += [f"{module} (bench) mengimpor {name} dari tests/" for name in sorted(names) if under(name, "tests")]
     return broken
