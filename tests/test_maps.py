@@ -143,7 +143,8 @@ def test_asset_base_is_configurable(shapes, values):
 
 def test_no_basemap_unless_asked(shapes, values):
     assert not any(isinstance(c, folium.TileLayer) for c in maps.choropleth(shapes, values)._children.values())
-    tiles = [c for c in maps.choropleth(shapes, values, tiles=True)._children.values() if isinstance(c, folium.TileLayer)]
+    tiles = [c for c in maps.choropleth(shapes, values, tiles=True)._children.values()
+             if isinstance(c, folium.TileLayer)]
     assert len(tiles) == 1 and "openstreetmap" in tiles[0].tiles
 
 
