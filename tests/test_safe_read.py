@@ -102,7 +102,8 @@ def test_encodings_and_separators_excel_writes_are_read(tmp_path, encode):
 
 def test_undecodable_text_says_how_to_save_csv_utf8(tmp_path):
     path = tmp_path / "inisiatif.csv"
-    path.write_bytes((HEADER + ROWS).encode("utf-8").replace(b"Caf\xc3\xa9", b"Caf\x81\x8d"))  # no Windows text has these
+    # no Windows text has these
+    path.write_bytes((HEADER + ROWS).encode("utf-8").replace(b"Caf\xc3\xa9", b"Caf\x81\x8d"))
     reason = refused(path).reason
     assert "CSV UTF-8 (Comma delimited)" in reason and "Simpan Sebagai" in reason
 
