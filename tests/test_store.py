@@ -63,7 +63,8 @@ def test_two_processes_migrating_together_both_succeed(store_url, tmp_path):
     assert [c.stdout.readline().strip() for c in children] == ["siap", "siap"]
     go.touch()  # both start migrating the empty database at the same moment
     results = [c.communicate(timeout=120) for c in children]
-    assert [(c.returncode, out.strip()) for c, (out, _) in zip(children, results)] == [(0, head_revision())] * 2, results
+    assert [(c.returncode, out.strip())
+            for c, (out, _) in zip(children, results)] == [(0, head_revision())] * 2, results
     assert current_revision(Store.open(store_url).engine) == head_revision()
 
 
