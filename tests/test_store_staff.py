@@ -36,7 +36,8 @@ def test_add_list_change_and_remove_staff(store):
     store.remove_staff("ani@balikpapan.go.id", actor="budi@balikpapan.go.id")
     assert store.staff_member("ani@balikpapan.go.id") is None
     log = [(e.action, e.actor, e.detail["email"]) for e in reversed(store.audit_log())]
-    assert log == [("staff_add", "cli:root", "ani@balikpapan.go.id"), ("staff_add", "cli:root", "budi@balikpapan.go.id"),
+    assert log == [("staff_add", "cli:root", "ani@balikpapan.go.id"),
+                   ("staff_add", "cli:root", "budi@balikpapan.go.id"),
                    ("role_change", "budi@balikpapan.go.id", "ani@balikpapan.go.id"),
                    ("staff_remove", "budi@balikpapan.go.id", "ani@balikpapan.go.id")]
     change = store.audit_log(action="role_change")[0]
@@ -46,7 +47,8 @@ def test_add_list_change_and_remove_staff(store):
 
 @pytest.mark.parametrize(("email", "role", "kelurahan", "message"), [
     ("ani", "editor", (), "alamat email 'ani' tidak sah"),
-    ("ani@balikpapan.go.id", "bos", (), "peran 'bos' tidak dikenal; seharusnya salah satu dari: editor, publisher, admin"),
+    ("ani@balikpapan.go.id", "bos", (),
+     "peran 'bos' tidak dikenal; seharusnya salah satu dari: editor, publisher, admin"),
     ("ani@balikpapan.go.id", "editor", ("Sungainangka",), "kode kelurahan Sungainangka tidak sah"),
     ("ani@balikpapan.go.id", "editor", ("64.71.09.9999",), "kode kelurahan 64.71.09.9999 tidak ada di data wilayah"),
 ])
