@@ -84,12 +84,15 @@ def test_an_invalid_folder_is_listed_and_not_stored(use_store, tiny_city, tmp_pa
 def test_usage_errors_exit_2_with_one_line(use_store, tiny_city, tmp_path, capsys):
     assert run(capsys, "data", "import", str(tiny_city), "--note", "awal", "--publish")[0] == 0
     cases = [
-        (("data", "import", str(tmp_path / "tidak-ada"), "--note", "x"), f"Kesalahan: folder {tmp_path / 'tidak-ada'} tidak ada."),
+        (("data", "import", str(tmp_path / "tidak-ada"), "--note", "x"),
+         f"Kesalahan: folder {tmp_path / 'tidak-ada'} tidak ada."),
         (("data", "publish", "7", "--note", "x"), "Kesalahan: versi 7 tidak ada"),
         (("data", "rollback", "1", "--note", "x"), "Kesalahan: versi 1 sudah yang diterbitkan"),
-        (("data", "publish", "1", "--note", " "), "Kesalahan: catatan wajib diisi: tulis mengapa versi ini diterbitkan"),
+        (("data", "publish", "1", "--note", " "),
+         "Kesalahan: catatan wajib diisi: tulis mengapa versi ini diterbitkan"),
         (("data", "export", "9", str(tmp_path / "keluar")), "Kesalahan: versi 9 tidak ada"),
-        (("staff", "add", "ani", "--role", "editor"), "Kesalahan: alamat email 'ani' tidak sah; seharusnya seperti nama@balikpapan.go.id"),
+        (("staff", "add", "ani", "--role", "editor"),
+         "Kesalahan: alamat email 'ani' tidak sah; seharusnya seperti nama@balikpapan.go.id"),
         (("staff", "remove", "tamu@contoh.id"), "Kesalahan: 'tamu@contoh.id' tidak terdaftar sebagai staf"),
     ]
     for args, message in cases:
@@ -144,7 +147,8 @@ def test_export_a_version(use_store, tiny_city, tmp_path, capsys):
 def test_staff_commands(use_store, tiny_city, capsys):
     code, out, _ = run(capsys, "staff", "add", "Ani@Balikpapan.go.id", "--role", "editor", "--kelurahan",
                        "64.71.05.1010,64.71.05.1002")
-    assert (code, out.strip()) == (0, "ani@balikpapan.go.id: editor, kelurahan 64.71.05.1010, 64.71.05.1002 (ditambahkan).")
+    assert (code, out.strip()) == (0, "ani@balikpapan.go.id: "
+                                      "editor, kelurahan 64.71.05.1010, 64.71.05.1002 (ditambahkan).")
     code, out, _ = run(capsys, "staff", "add", "ani@balikpapan.go.id", "--role", "publisher", "--as", "boss@contoh.id")
     assert (code, out.strip()) == (0, "ani@balikpapan.go.id: publisher, semua kelurahan (diubah).")
     code, out, _ = run(capsys, "staff", "list")
