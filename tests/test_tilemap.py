@@ -277,7 +277,8 @@ def test_legend_is_mapdata_legend(sample, tiny):
                    mapdata.map_values(tiny, "total", 2025)):
         fig = tilemap.tile_map(values).figure
         shown = [(tr.name, tr.marker.color) for tr in fig.data if tr.showlegend is not False]
-        items = mapdata.legend_items(values.breaks, values.metric, with_no_data=bool(values.table["nilai"].isna().any()))
+        items = mapdata.legend_items(values.breaks, values.metric,
+                                     with_no_data=bool(values.table["nilai"].isna().any()))
         assert shown == [(i.label, i.colour) for i in items]
         assert fig.layout.legend.title.text.replace("<br>", " ") == tilemap.legend_title(values.metric)
 
