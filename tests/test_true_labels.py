@@ -46,7 +46,8 @@ ATTRIBUTION = "© 2024 Cahya DSN, MIT"
 PAGE_VISITS = [
     ("pages/ringkasan.py", {}), ("pages/ringkasan.py", {"lang": "en"}),
     *[("pages/tren.py", {"tampilan": view}) for view in ("blok", "indikator", "kelurahan")],
-    ("pages/inisiatif.py", {}), ("pages/kegiatan.py", {}), ("pages/tentang.py", {}), ("pages/tentang.py", {"lang": "en"}),
+    ("pages/inisiatif.py", {}), ("pages/kegiatan.py", {}), ("pages/tentang.py", {}),
+    ("pages/tentang.py", {"lang": "en"}),
     ("pages/peta.py", {}), ("pages/peta.py", {"metrik": "peserta_per_1000"}), ("pages/kelurahan.py", {}),
     ("pages/ekspor.py", {}),
     *[("pages/rapat.py", {"view": view}) for view in ("posisi", "poin", "kelurahan", "sejak", "tindak")],
