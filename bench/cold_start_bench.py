@@ -95,7 +95,8 @@ def import_costs(tries: int = 3) -> dict[str, float]:
     probes = {  # what the server imports before it listens / what Ringkasan's first chart pulls in
         "before": ("import kla.cli", ["kla.cli"]),
         "pandas": ("import pandas", ["pandas"]),
-        "chart": ("import streamlit, pandas, kla.charts, kla.ui.widgets, kla.ui.data, kla.ui.cache; import kla.ui.unduh",
+        "chart": ("import streamlit, pandas, kla.charts, kla.ui.widgets, kla.ui.data, kla.ui.cache; "
+                  "import kla.ui.unduh",
                   ["kla.ui.unduh", "folium", "openpyxl", "geopandas", "kaleido"]),
         "streamlit": ("import streamlit.web.cli", ["streamlit"]),
     }
