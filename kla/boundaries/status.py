@@ -91,7 +91,8 @@ def installed_info(geo_dir: Path | None = None) -> dict | None:
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise BoundaryError(f"{path}: keterangan batas terpasang rusak ({exc}); pasang ulang dengan {INSTALL_HINT}.") from exc
+        raise BoundaryError(f"{path}: keterangan batas terpasang rusak ({exc}); "
+                            f"pasang ulang dengan {INSTALL_HINT}.") from exc
     if not isinstance(info, dict):
         raise BoundaryError(f"{path}: keterangan batas terpasang rusak (bukan objek JSON).")
     return info
