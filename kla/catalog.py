@@ -167,7 +167,8 @@ def entry(name: str) -> Entry:
     try:
         return CATALOG[name]
     except KeyError:
-        raise ExportError(f"Grafik '{name}' tidak dikenal; lihat daftarnya dengan 'python -m kla export --list'.") from None
+        raise ExportError(f"Grafik '{name}' tidak dikenal; "
+                          "lihat daftarnya dengan 'python -m kla export --list'.") from None
 
 
 def build(name: str, ctx: Context) -> charts.Chart:
