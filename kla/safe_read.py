@@ -210,7 +210,8 @@ def _recoded(content: bytes) -> bytes:
     try:
         text, encoding = decode(content)
     except UnicodeDecodeError as exc:
-        raise Unreadable(f"pengodean teks berkas rusak (bukan UTF-8, UTF-16 maupun Windows-1252); {EXCEL_CSV_HINT}") from exc
+        raise Unreadable("pengodean teks berkas rusak (bukan UTF-8, UTF-16 maupun Windows-1252); "
+                         f"{EXCEL_CSV_HINT}") from exc
     if encoding == "Latin-1":  # bytes that no Windows text has: not text Excel wrote
         raise Unreadable(f"pengodean teks berkas tidak dikenali; {EXCEL_CSV_HINT}")
     return text.encode("utf-8")
