@@ -262,7 +262,8 @@ def diff_lines(diff: VersionDiff, a: int, b: int) -> list[str]:
     lines = [f"Dari versi {a} ke versi {b}:"]
     for name in diff.changed_files:
         fd = diff.files[name]
-        lines.append(f"{name}.csv: {len(fd.added)} baris ditambah, {len(fd.removed)} dihapus, {fd.changed_rows} berubah")
+        lines.append(f"{name}.csv: {len(fd.added)} baris ditambah, {len(fd.removed)} dihapus, "
+                     f"{fd.changed_rows} berubah")
         key = list(fd.key)
         shown = [f"  + {_key(row, key)}" for _, row in fd.added.iterrows()]
         shown += [f"  - {_key(row, key)}" for _, row in fd.removed.iterrows()]
