@@ -72,7 +72,8 @@ def test_a_number_that_could_be_misread_is_asked_for():
     # Comma-separated and no decimal comma anywhere: "1.250" might be 1,25 or 1250 people.
     header = ",".join(KEGIATAN_HEADER)
     problem = only_problem(read("kegiatan.csv",
-                                f"{header}\nKEG-000001,2025-03-12,forum anak,Kumpul,64.71.05.1010,DP3AKB,1.250,12,K1,\n"))
+                                f"{header}\n"
+                                "KEG-000001,2025-03-12,forum anak,Kumpul,64.71.05.1010,DP3AKB,1.250,12,K1,\n"))
     assert (problem.berkas, problem.baris, problem.kolom, problem.nilai) == ("kegiatan.csv", 2, "peserta_anak", "1.250")
     assert problem.harapan.startswith("bilangan bulat")
 
