@@ -57,7 +57,8 @@ FEATURE_PROPERTIES = ("kode", "nama", "kecamatan", "nilai", "peringkat", "pering
 Template("").environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
 
 _MAP_CSS = f"""
-.leaflet-container {{ background: {BACKGROUND}; font-family: "Source Sans Pro", "Segoe UI", Roboto, Arial, sans-serif; }}
+.leaflet-container {{ background: {BACKGROUND}; \
+font-family: "Source Sans Pro", "Segoe UI", Roboto, Arial, sans-serif; }}
 .kla-legend {{ background: rgba(255,255,255,.94); padding: 6px 8px; border-radius: 4px; line-height: 1.35;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12.5px; color: #1a1a1a; max-width: 190px; }}
 .kla-legend .judul {{ font-weight: 600; margin-bottom: 2px; }}
@@ -364,7 +365,8 @@ def _point(key: str, lon: float, lat: float, rows: list[pd.Series], place: str, 
            lang: Lang) -> dict:
     title = t("peta.halaman.inisiatif.judul", lang, n=format_number(len(rows), 0, lang), nama=place)
     items = [_initiative_html(r, lang) for r in rows]
-    note = f'<div class="catatan">{escape_html(t("peta.halaman.inisiatif.perkiraan", lang))}</div>' if approximate else ""
+    note = (f'<div class="catatan">{escape_html(t("peta.halaman.inisiatif.perkiraan", lang))}</div>'
+            if approximate else "")
     body = f'<div class="kla-popup"><b>{escape_html(title)}</b>{note}<hr>' + "<hr>".join(items) + "</div>"
     return {"type": "Feature", "id": key, "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
             "properties": {"kode": key, "n": len(rows), "judul": escape_html(title), "isi": body}}
