@@ -181,7 +181,8 @@ def _rows(data: Dataset, files: Sequence[str]) -> list[_Row]:
 
 
 def _text(value: object) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+    return ("" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+            else str(value).strip())
 
 
 def _flag(value: object) -> bool:
