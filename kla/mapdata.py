@@ -134,7 +134,8 @@ def _active_initiatives(inisiatif: pd.DataFrame, last: int) -> tuple[pd.DataFram
     rows = []
     for year in range(first, last + 1):
         begin, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
-        active = (started["tanggal_mulai"] <= end) & (started["tanggal_selesai"].isna() | (started["tanggal_selesai"] >= begin))
+        active = (started["tanggal_mulai"] <= end) & (started["tanggal_selesai"].isna()
+                                                      | (started["tanggal_selesai"] >= begin))
         counts = started[active].groupby("kode_kelurahan").size()
         rows += [{"tahun": year, "kode_kelurahan": k, "nilai": float(v)} for k, v in counts.items()]
     return pd.DataFrame(rows, columns=["tahun", "kode_kelurahan", "nilai"]), list(range(first, last + 1))
