@@ -147,7 +147,8 @@ MONTHS = {
     "november": 11, "nov": 11, "nop": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
-_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = (r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
+            r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _TIME = r"(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?"
 _ISO = re.compile(rf"(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_TIME}")
 _DAY_FIRST = re.compile(rf"(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}}){_TIME}")
