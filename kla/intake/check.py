@@ -48,7 +48,8 @@ def _in_user_terms(
     harapan = problem.harapan
     if m := _ALREADY_USED.search(harapan):
         first = int(m[1]) - 2
-        where = f"baris {trace.baris[first]}" if trace.berkas[first] == berkas else f"{trace.berkas[first]} baris {trace.baris[first]}"
+        where = (f"baris {trace.baris[first]}" if trace.berkas[first] == berkas
+                 else f"{trace.berkas[first]} baris {trace.baris[first]}")
         harapan = harapan[: m.start()] + f"di {where}"
     return Problem(berkas, trace.baris[row], kolom, nilai, harapan)
 
