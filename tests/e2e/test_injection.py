@@ -60,7 +60,8 @@ SCAN = r"""
       const value = el.getAttribute(name) || "";
       const lower = name.toLowerCase();
       if (urlAttributes.has(lower) && value.includes(HOST)) found.push(`${tag} ${name}="${value}"`);
-      if ((lower === "href" || lower === "xlink:href") && /^\s*javascript:/i.test(value)) found.push(`${tag} ${name}="${value}"`);
+      if ((lower === "href" || lower === "xlink:href") && /^\s*javascript:/i.test(value))
+        found.push(`${tag} ${name}="${value}"`);
       if (lower.startsWith("on") && /alert\(/.test(value)) found.push(`${tag} ${name}="${value}"`);
       if (lower === "alt" && /zz/.test(value)) found.push(`${tag} alt="${value}"`);
     }
