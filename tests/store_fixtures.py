@@ -1,7 +1,8 @@
 """Fixtures for the data store tests: the same tests on SQLite and on a real PostgreSQL.
 
-Import the fixtures into a test module: ``from tests.store_fixtures import store_fixture, store_url_fixture  # noqa: F401``
-(they are named ``store`` and ``store_url``).
+Import the fixtures into a test module (they are named ``store`` and ``store_url``)::
+
+    from tests.store_fixtures import store_fixture, store_url_fixture  # noqa: F401
 """
 
 from __future__ import annotations
