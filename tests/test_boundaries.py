@@ -129,7 +129,8 @@ def test_installed_shapes_follow_the_source(shared_geo, geo_dir):
 def test_attribution_for_the_pinned_file(shared_geo, geo_dir):
     report = boundaries.install(shared_geo / SQL, geo_dir)
     assert report.source.attribution == boundaries.PINNED_ATTRIBUTION
-    assert boundaries.installed_info(geo_dir)["attribution"] == "© 2024 Cahya DSN, MIT, github.com/cahyadsn/wilayah_boundaries"
+    assert (boundaries.installed_info(geo_dir)["attribution"]
+            == "© 2024 Cahya DSN, MIT, github.com/cahyadsn/wilayah_boundaries")
 
 
 # --- the SQL format -----------------------------------------------------------------------------------
