@@ -281,7 +281,8 @@ def test_guard_counts_requests_and_says_why_it_refuses(tmp_path):
     assert other.notice("en") is None
     with pytest.raises(Busy):
         other.wrap(busy)()
-    assert other.notice("en") == "The server is busy making files for other visitors. Please try again in about a minute."
+    assert other.notice("en") == ("The server is busy making files for other visitors. "
+                                  "Please try again in about a minute.")
 
 
 @pytest.mark.browser
