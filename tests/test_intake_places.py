@@ -96,7 +96,8 @@ def test_confirmed_proposals_become_codes():
     assert done.ok, done.problems
     assert column(done, "skor_kelurahan", "kode_kelurahan") == [
         "64.71.03.1002", "64.71.05.1009", "64.71.05.1008", "64.71.04.1004"]
-    assert "nilai.xlsx, lembar Sheet1: baris 4, 'Sepingan Baru' dipastikan sebagai Sepinggan Baru (64.71.05.1008)" in done.notes
+    assert ("nilai.xlsx, lembar Sheet1: baris 4, 'Sepingan Baru' dipastikan sebagai Sepinggan Baru (64.71.05.1008)"
+            in done.notes)
     assert column(intake, "skor_kelurahan", "kode_kelurahan")[2] == "Sepingan Baru"  # the original is unchanged
 
 
