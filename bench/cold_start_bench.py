@@ -173,7 +173,8 @@ that commit), to show what each change gained:
 
 | app version | fully drawn | ratio to baseline | server CPU |
 |---|---|---|---|
-| this one ({commit_of(b.ROOT)}) | {summary(col("app", "drawn"))} | {seconds(ratio)}x | {summary(col("app", "server_cpu"))} |
+| this one ({commit_of(b.ROOT)}) | {summary(col("app", "drawn"))} | {seconds(ratio)}x | \
+{summary(col("app", "server_cpu"))} |
 {chr(10).join(compared)}
 """)
 
@@ -209,10 +210,12 @@ the three kinds take turns (order rotated every round), {args.reps} runs each, a
 {row("4 metrics shown", "metrics", ("app",))} – | – |
 {row("script finished (`notRunning`)", "idle", ("app",))} – | – |
 {row("browser has plotly's 4,7 MB JS chunk", "plotly_js_loaded", ("app",))} – | – |
-| **fully drawn** | **{summary(col("app", "drawn"))}** | {summary(col("plotly", "drawn"))} | **{summary(col("bare", "drawn"))}** |
+| **fully drawn** | **{summary(col("app", "drawn"))}** | {summary(col("plotly", "drawn"))} | \
+**{summary(col("bare", "drawn"))}** |
 {row("server CPU time until fully drawn", "server_cpu")}
 
-- **Ratio {seconds(ratio)}x** (median app / median baseline); goal ≤ {seconds(GOAL, 1)}x: **{"met" if met else "NOT met"}**.
+- **Ratio {seconds(ratio)}x** (median app / median baseline); goal ≤ {seconds(GOAL, 1)}x: \
+**{"met" if met else "NOT met"}**.
   Plotly floor / baseline: {seconds(med("plotly", "drawn") / med("bare", "drawn"))}x; app / plotly floor:
   {seconds(med("app", "drawn") / med("plotly", "drawn"))}x.
 - Where the app's extra time goes (medians): the server answers HTTP
@@ -224,11 +227,13 @@ the three kinds take turns (order rotated every round), {args.reps} runs each, a
   the browser meanwhile); the first script run (connected → finished) takes {seconds(median(first_run))} s
   ({seconds(min(first_run))}–{seconds(max(first_run))}); the browser asks for plotly's chunk
   {signed(med("app", "plotly_js_asked") - med("app", "connected"))} s after connecting (a preload link in the
-  first message, `kla.ui.widgets.preload_plotly`) and has it {signed(med("app", "plotly_js_loaded") - med("app", "connected"))} s
+  first message, `kla.ui.widgets.preload_plotly`) and has it \
+{signed(med("app", "plotly_js_loaded") - med("app", "connected"))} s
   after; after the script finished it needs {seconds(median(after_script))} s
   ({seconds(min(after_script))}–{seconds(max(after_script))}) more to draw both charts. The plotly floor shows
   that one small plotly chart alone costs {seconds(med("plotly", "drawn") - med("bare", "drawn"))} s over the baseline.
-  The server process uses {seconds(med("app", "server_cpu") - med("bare", "server_cpu"))} s more CPU than the baseline's.
+  The server process uses {seconds(med("app", "server_cpu") - med("bare", "server_cpu"))} s more CPU than the \
+baseline's.
 - Import costs (best of 3 fresh interpreters, `python -X importtime`, cumulative): `import kla.cli`
   {seconds(costs["kla.cli"])} s; pandas {seconds(costs["pandas"])} s; Streamlit itself {seconds(costs["streamlit"])} s;
   `kla.ui.unduh` (the Unduh button under every chart) {seconds(costs["kla.ui.unduh"])} s on top of what the
