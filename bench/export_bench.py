@@ -65,11 +65,16 @@ preset {SIZE.name} {SIZE.width}x{SIZE.height}, PNG at scale {export.PNG_SCALE}.
 
 | | median per image | range | all {len(figures)} charts |
 |---|---|---|---|
-| cold: a fresh Chromium per PNG (`render_cold`, baseline) | {seconds(median(cold))} s | {seconds(min(cold))}–{seconds(max(cold))} s | {seconds(sum(cold), 1)} s |
-| warm PNG, one at a time {seconds(PAUSE_S, 0)} s apart (Unduh button; {ROUNDS} rounds) | {seconds(median(warm))} s | {seconds(min(warm))}–{seconds(max(warm))} s | {seconds(sum(warm) / ROUNDS, 1)} s |
-| warm PNG, back to back (ZIP, CLI) | {seconds(median(batch))} s | {seconds(min(batch))}–{seconds(max(batch))} s | {seconds(sum(batch), 1)} s |
-| warm SVG | {seconds(median(warm_svg))} s | {seconds(min(warm_svg))}–{seconds(max(warm_svg))} s | {seconds(sum(warm_svg), 1)} s |
-| warm PDF | {seconds(median(warm_pdf))} s | {seconds(min(warm_pdf))}–{seconds(max(warm_pdf))} s | {seconds(sum(warm_pdf), 1)} s |
+| cold: a fresh Chromium per PNG (`render_cold`, baseline) | {seconds(median(cold))} s | \
+{seconds(min(cold))}–{seconds(max(cold))} s | {seconds(sum(cold), 1)} s |
+| warm PNG, one at a time {seconds(PAUSE_S, 0)} s apart (Unduh button; {ROUNDS} rounds) | {seconds(median(warm))} s | \
+{seconds(min(warm))}–{seconds(max(warm))} s | {seconds(sum(warm) / ROUNDS, 1)} s |
+| warm PNG, back to back (ZIP, CLI) | {seconds(median(batch))} s | {seconds(min(batch))}–{seconds(max(batch))} s | \
+{seconds(sum(batch), 1)} s |
+| warm SVG | {seconds(median(warm_svg))} s | {seconds(min(warm_svg))}–{seconds(max(warm_svg))} s | \
+{seconds(sum(warm_svg), 1)} s |
+| warm PDF | {seconds(median(warm_pdf))} s | {seconds(min(warm_pdf))}–{seconds(max(warm_pdf))} s | \
+{seconds(sum(warm_pdf), 1)} s |
 
 - **Warm is {seconds(ratio, 1)}x faster than cold** (median cold / median warm PNG); goal ≥ 5x:
   {"met" if goal_ratio else "NOT met"}. Back to back: {seconds(median(cold) / median(batch), 1)}x.
