@@ -346,7 +346,8 @@ machine); busy = all of it / ({cores} cores x wall time).
 {degradation(br, results)}
 {chr(10).join(verdicts(baseline, results, cores))}
 
-- Load average (1, 5, 15 min) at the start: {", ".join(seconds(x) for x in load[0])}; at the end: {", ".join(seconds(x) for x in load[1])}.
+- Load average (1, 5, 15 min) at the start: {", ".join(seconds(x) for x in load[0])}; at the end: \
+{", ".join(seconds(x) for x in load[1])}.
 - Benchmark runtime (server start to last level): {seconds(took, 0)} s.
 """
 
