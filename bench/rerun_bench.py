@@ -114,7 +114,8 @@ installed). Baseline: a bare page with one selectbox, median {seconds(base * 100
 - Slowest: {worst[0]}, median {seconds(median(worst[1]) * 1000, 0)} ms.
 - AppTest adds its own bookkeeping to each run, so these are upper bounds of the server's time.
 - Load average (1, 5, 15 min) at the start: {", ".join(seconds(x) for x in load_before)}; at the end:
-  {", ".join(seconds(x) for x in os.getloadavg())} (2 cores; an earlier run of 2026-11-23 on a busier machine had medians up to 189 ms).
+  {", ".join(seconds(x) for x in os.getloadavg())} (2 cores; an earlier run of 2026-11-23 on a busier machine had \
+medians up to 189 ms).
 """
     write_section("rerun", body)
     print(body)
