@@ -8,9 +8,10 @@ Each size is measured in fresh subprocesses, so peak memory (``ru_maxrss``) is t
 pipeline: a *cold* one (empty cache: every row validated, then the Parquet cache written) and a
 *warm* one (every table read from the cache). This process imports neither pandas nor ``kla``
 and leaves making the logs to a child too: Linux hands a parent's peak RSS to a child as the
-child's starting ``ru_maxrss`` (kept across fork and exec), which would hide the child's own. The pipeline is ``load_dataset`` followed by the
-aggregations the Kegiatan, Peta and Rapat pages run on activities. The baseline for ratios is the
-same pipeline on the shipped sample data, measured in the same run.
+child's starting ``ru_maxrss`` (kept across fork and exec), which would hide the child's own. The
+pipeline is ``load_dataset`` followed by the aggregations the Kegiatan, Peta and Rapat pages run on
+activities. The baseline for ratios is the same pipeline on the shipped sample data, measured in the
+same run.
 
 Goal (issue 6): 1 million rows, load + aggregations at most 2 s, peak memory at most 1 GB.
 """
@@ -279,7 +280,8 @@ Aggregation steps, median s:
 |---|{"---|" * (len(sizes) + 1)}
 {chr(10).join(steps)}
 
-- **{whole(big.rows)} rows, cold total {seconds(cold_total)} s**: goal ≤ {seconds(GOAL_S, 0)} s {verdict[cold_total <= GOAL_S]}.
+- **{whole(big.rows)} rows, cold total {seconds(cold_total)} s**: \
+goal ≤ {seconds(GOAL_S, 0)} s {verdict[cold_total <= GOAL_S]}.
   **Warm total {seconds(warm_total)} s**: {verdict[warm_total <= GOAL_S]}. Load alone: cold
   {seconds(median(big.loads("cold")))} s, warm {seconds(median(big.loads("warm")))} s; aggregations
   {seconds(median(big.aggregations()))} s.
