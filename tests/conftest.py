@@ -11,6 +11,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+# authlib turns its deprecation warnings on ("always", first in the filter list) when it is first
+# imported. Imported here, before collection, it leaves pyproject's filterwarnings in front, which
+# silence the two that oidc-provider-mock (tests/e2e/test_kelola.py) sets off on import.
+import authlib.deprecate  # noqa: F401
 import pandas as pd
 import pytest
 
