@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import os
 import re
@@ -112,3 +113,26 @@ def test_brief_command_refuses_a_bad_date(tmp_path):
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_brief_escapes_each_data_text_exactly_once(tmp_path):
+    name = """<script>alert("x")</script> & 'co'"""
+    tables = tiny_tables()
+    tables["wilayah"].loc[tables["wilayah"]["kode"] == "64.71.05.1010", "nama"] = name
+    data = load_dataset(write_tables(tmp_path / "data", tables)).dataset
+    page = brief.brief_html(data, start=dt.date(2025, 1, 15), end=dt.date(2025, 2, 20), today=dt.date(2026, 11, 23),
+                            with_map=False)
+    assert "<script" not in page and "&amp;lt;" not in page and "&amp;amp;" not in page
+    lowest = re.search(r"Terendah:</b> (.*?) \(\d", page)
+    assert lowest, page
+    shown = lowest.group(1)
+    assert '"' not in shown and "'" not in shown and "<" not in shown
+    assert html.unescape(shown) == name, "escaped once: one unescape gives the name back, not its escaped form"
+
+
+def test_brief_template_autoescapes_and_marks_no_data_safe():
+    source = (ROOT / "kla" / "templates" / "brief.html.j2").read_text(encoding="utf-8")
+    assert not re.search(r"\|\s*safe\b", source), "a |safe filter would print a data text unescaped"
+    assert brief.template().environment.autoescape is True
+    code = (ROOT / "kla" / "brief.py").read_text(encoding="utf-8")
+    assert not re.search(r"escape_html|html\.escape|\besc\(", code), "no manual escaping left in kla/brief.py"
