@@ -23,13 +23,14 @@ tab processes held about 300 MB each, and Chromium's memory-pressure signal free
 sometimes. So after :data:`RECYCLE_AFTER` images, once no image has been asked for during
 :data:`RECYCLE_IDLE_S` seconds, the renderer closes its Chromium and starts a fresh one (about
 3 s, while nobody waits); memory is back where it started (docs/BENCHMARKS.md, "Bursts").
+
+kaleido's private tab handling that this needs lives in :mod:`kla.kaleido_internals`, nowhere else.
 """
 
 from __future__ import annotations
 
 import asyncio
 import atexit
-import base64
 import contextlib
 import logging
 import tempfile
@@ -39,62 +40,13 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-import kaleido
-from kaleido import _sync_server
-from kaleido._kaleido_tab._tab import _subscribe_new
+from kla.kaleido_internals import PrintError, ReloadAfterReturn, render_oneshot
 
 TABS = 2  # one renders while the other reloads; more would only compete for 2 cores
 START_TIMEOUT_S = 60
 RENDER_TIMEOUT_S = 90
 RECYCLE_AFTER = 150  # images or pages; one all-sizes media kit is about 200, a brief 2
 RECYCLE_IDLE_S = 5.0  # the renderer is quiet this long before it recycles: a kit renders back to back
-# Page.printToPDF: the page's own @page rule sets size and margins; no date/URL lines
-PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
-
-
-class PrintError(RuntimeError):
-    """Chromium did not print the page (the message says why, in Indonesian)."""
-
-
-class _ReloadAfterReturn(kaleido.Kaleido):
-    """Kaleido that puts a used tab back (reloaded) in the background instead of before answering."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._reloading: set[asyncio.Task] = set()
-
-    async def _return_kaleido_tab(self, tab: Any) -> None:
-        task = asyncio.create_task(super()._return_kaleido_tab(tab))
-        self._reloading.add(task)  # keep a reference: an unreferenced task may be collected
-        task.add_done_callback(self._reloading.discard)
-
-    async def print_page(self, url: str, timeout: float) -> bytes:
-        """The page at ``url`` printed to PDF on one of kaleido's tabs, which then goes back to kaleido."""
-        ktab = await self._get_kaleido_tab()
-        try:
-            return await asyncio.wait_for(self._print_on(ktab.tab, url), timeout)
-        finally:
-            task = asyncio.create_task(self._go_home(ktab))  # kaleido's page again, while the PDF travels
-            self._reloading.add(task)
-            task.add_done_callback(self._reloading.discard)
-
-    @staticmethod
-    async def _print_on(tab: Any, url: str) -> bytes:
-        loaded = _subscribe_new(tab, "Page.loadEventFired")  # kaleido enabled the Page events on this tab
-        _check(await tab.send_command("Page.navigate", params={"url": url}), "membuka halaman")
-        await loaded
-        response = _check(await tab.send_command("Page.printToPDF", params=PRINT_OPTIONS), "mencetak PDF")
-        return base64.b64decode(response["result"]["data"])
-
-    async def _go_home(self, ktab: Any) -> None:
-        await ktab.navigate(self._index)
-        await self.tabs_ready.put(ktab)
-
-
-def _check(response: dict, step: str) -> dict:
-    if "error" in response:
-        raise PrintError(f"Chromium gagal {step}: {response['error'].get('message', response['error'])}.")
-    return response
 
 
 class WarmRenderer:
@@ -106,7 +58,7 @@ class WarmRenderer:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
-        self._browser: _ReloadAfterReturn | None = None
+        self._browser: ReloadAfterReturn | None = None
         self._active = 0  # renders in flight
         self._used = 0  # renders since this Chromium started
         self._last_done = 0.0
@@ -143,8 +95,8 @@ class WarmRenderer:
         process = getattr(self._browser, "subprocess", None)
         return getattr(process, "pid", None)
 
-    async def _open(self) -> _ReloadAfterReturn:
-        browser = _ReloadAfterReturn(n=self._tabs, mathjax=False)
+    async def _open(self) -> ReloadAfterReturn:
+        browser = ReloadAfterReturn(n=self._tabs, mathjax=False)
         await browser.open()
         return browser
 
@@ -152,7 +104,7 @@ class WarmRenderer:
         """``fig`` (a plotly figure or its dict) as bytes; ``opts``: format, width, height, scale."""
         return self._run(lambda browser: browser.calc_fig(fig, opts=opts), RENDER_TIMEOUT_S)
 
-    def _run(self, work: Callable[[_ReloadAfterReturn], Coroutine[Any, Any, bytes]], timeout: float) -> bytes:
+    def _run(self, work: Callable[[ReloadAfterReturn], Coroutine[Any, Any, bytes]], timeout: float) -> bytes:
         """``work(browser)`` on the renderer's loop; once more on a new Chromium if this one died."""
         for attempt in (1, 2):
             with self._lock:
@@ -210,7 +162,7 @@ class WarmRenderer:
         return pdf
 
     @staticmethod
-    def _browser_ok(browser: _ReloadAfterReturn) -> bool:
+    def _browser_ok(browser: ReloadAfterReturn) -> bool:
         process = getattr(browser, "subprocess", None)
         return process is None or process.poll() is None
 
@@ -242,5 +194,4 @@ def shared() -> WarmRenderer:
 
 def render_cold(fig: Any, opts: dict) -> bytes:
     """A fresh Chromium started and closed for this one image: the benchmark's baseline."""
-    return _sync_server.oneshot_async_run(kaleido.calc_fig, args=(fig,), kwargs={"opts": opts,
-                                                                                  "kopts": {"mathjax": False}})
+    return render_oneshot(fig, opts)
