@@ -5,7 +5,8 @@ points to Paripurna, the next roadmap target, the five indicators with the large
 what happened since the last meeting, and the map. Built as a small HTML page from the Jinja template
 ``kla/templates/brief.html.j2`` (autoescaped, so every data text is escaped once, there; the map as an
 inline SVG from plotly, which holds no script) and printed to PDF by the warm Chromium the exports
-use (:mod:`kla.render`), so it needs no internet, no extra PDF library and no Chromium of its own. :func:`brief_file` keeps each brief on disk (:mod:`kla.press_cache`):
+use (:mod:`kla.render`), so it needs no internet, no extra PDF library and no Chromium of its own.
+:func:`brief_file` keeps each brief on disk (:mod:`kla.press_cache`):
 the same data version, window, day, language and boundaries are printed once.
 """
 
