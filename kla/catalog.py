@@ -62,7 +62,7 @@ def _city_year(ctx: Context) -> int:
     return _years(ctx, views.city_years(ctx.data), "skor kota")
 
 
-def source_labels(ctx: Context, files: tuple[str, ...]) -> dict[str, object]:
+def source_labels(ctx: Context, files: tuple[str, ...]) -> provenance.ChartLabels:
     return provenance.chart_labels(ctx.data, files, ctx.lang)
 
 
@@ -120,7 +120,7 @@ def participants(ctx: Context) -> charts.Chart:
                                          lang=ctx.lang)
 
 
-def map_labels(ctx: Context) -> dict[str, object]:
+def map_labels(ctx: Context) -> provenance.ChartLabels:
     return provenance.chart_labels(ctx.data, provenance.MAP_FILES[ctx.metric], ctx.lang)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 import pandas as pd
 
@@ -69,7 +70,14 @@ def chart_source(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
     return describe(data, files, lang).chart_source
 
 
-def chart_labels(data: Dataset, files: Sequence[str], lang: Lang = "id") -> dict[str, object]:
+class ChartLabels(TypedDict):
+    """The keyword arguments every chart builder takes for its footer: ``charts.x(..., **labels)``."""
+
+    source: str
+    sample: bool
+
+
+def chart_labels(data: Dataset, files: Sequence[str], lang: Lang = "id") -> ChartLabels:
     """``source=`` and ``sample=`` for a chart (or map) built from ``files``: ``charts.x(..., **chart_labels(...))``."""
     about = describe(data, files, lang)
     return {"source": about.chart_source, "sample": about.sample}
