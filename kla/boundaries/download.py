@@ -154,7 +154,8 @@ def _read_capped(response, url: str, stop: threading.Event) -> bytes:  # noqa: A
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > MAX_BYTES:
         raise BoundaryError(f"URL {shown(url)}: ukuran {int(declared):,} bita, lebih dari batas {MAX_BYTES:,} bita.")
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while not stop.is_set():
         chunk = response.read1(CHUNK)  # whatever has arrived: a drip returns often, so `stop` is seen
         if not chunk:
