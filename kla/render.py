@@ -110,6 +110,7 @@ class WarmRenderer:
             with self._lock:
                 self._start_locked()
                 browser, loop = self._browser, self._loop
+                assert browser is not None and loop is not None  # _start_locked has just made sure of both
                 self._active += 1
             try:
                 return asyncio.run_coroutine_threadsafe(work(browser), loop).result(timeout)
