@@ -1,7 +1,8 @@
 """``python -m kla export``: the press kit from the command line, for scripted work.
 
 Writes one file per chart, format and size into ``--out`` (atomically: a file is either the old
-one or the complete new one), prints a line per chart, and optionally a ZIP with README.txt.
+one or the complete new one), prints a line per chart, and optionally a ZIP with README.txt. The files,
+README and ZIP are made by :mod:`kla.presskit`, as on the ekspor page.
 Exit codes: 0 all written, 1 a chart or the data could not be made (nothing half-written),
 2 wrong usage, including an ``--out`` that is a file, lies in a missing folder or cannot be written
 (:mod:`kla.clipaths`, checked before any work).
@@ -10,12 +11,11 @@ Exit codes: 0 all written, 1 a chart or the data could not be made (nothing half
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from pathlib import Path
 
-from kla import boundaries, catalog, clipaths, config, export, mapdata
+from kla import boundaries, catalog, clipaths, export, mapdata, presskit
 from kla.i18n import format_number
 from kla.loading import write_bytes_atomic
 from kla.store import published_dataset
@@ -103,7 +103,7 @@ def _context(args: argparse.Namespace, data) -> catalog.Context:
 
 def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str], sizes: list[export.Preset],
                formats: list[str]) -> int:
-    stamp = export.Stamp(dt.date.today(), ctx.lang, config.logo_path())
+    stamp = presskit.today_stamp(ctx.lang)
     try:
         args.out.mkdir(exist_ok=True)  # its parent exists (clipaths.output_folder)
     except OSError as exc:
@@ -113,7 +113,7 @@ def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str],
         began = time.perf_counter()
         try:
             chart = catalog.build(name, ctx)
-            own = export.chart_files(chart, sizes, formats, stamp)
+            own = presskit.render_files(presskit.plan([chart], sizes, formats), stamp)
         except export.ExportError as exc:
             print(f"Gagal membuat {name}: {exc}", file=sys.stderr)
             return 1
@@ -124,9 +124,8 @@ def _write_all(args: argparse.Namespace, ctx: catalog.Context, names: list[str],
         print(f"[{i}/{len(names)}] {name}: {len(own)} berkas, "
               f"{format_number(time.perf_counter() - began, 1)} detik")
     if args.zip:
-        readme = export.readme_text(made, sizes, formats, stamp, files, ctx.attribution)
-        zip_path = args.out / f"kla-balikpapan-paket-media-{stamp.exported.isoformat()}.zip"
-        _write(zip_path, export.build_zip(files, readme))
+        zip_path = args.out / presskit.zip_name(stamp.exported)
+        _write(zip_path, presskit.kit_zip(made, sizes, formats, stamp, files, ctx.attribution))
         print(f"ZIP: {zip_path}")
     size = sum(len(b) for b in files.values())
     print(f"Selesai: {len(files)} berkas ({format_number(size / 1024 / 1024, 1)} MB) di {args.out}, "

@@ -14,27 +14,41 @@ visitor may ask for a media kit or a meeting brief only a few times in a few min
 so politely. Buttons read the finished file only when clicked, so no file's bytes are kept in
 the session.
 
-The top half is plain Python (the ZIP plan and build, limits, sizes, names); the bottom half draws.
+Building the kit itself is plain Python in the core, :mod:`kla.presskit` (the CLI uses it too). Here the
+top half is plain Python (limits, sizes, one image per click); the bottom half draws.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
-from kla import catalog, config, export, press_cache, render
+from kla import export, press_cache, render
 from kla.charts import Chart
-from kla.export import DATA_FORMATS, IMAGE_FORMATS, PNG_SCALE, PRESETS, ExportError, Preset, Stamp
+from kla.export import DATA_FORMATS, IMAGE_FORMATS, PNG_SCALE, PRESETS, Preset, Stamp
 from kla.i18n import Lang, format_number, t
 from kla.press_cache import Busy, Key, PressCache
+
+# the press kit is built in the core (kla.presskit, shared with `python -m kla export`); named here too
+# because the ekspor page and the burst benchmark reach it through this module
+from kla.presskit import (  # noqa: F401
+    KIT_META,
+    ZIP_PREFIX,
+    Kit,
+    build_kit,
+    kit_key,
+    logo_problem,
+    pack_kit,
+    plan,
+    today_stamp,
+    zip_name,
+)
 from kla.ratelimit import RateLimit, seconds_to_wait
 from kla.text import escape_markdown
 
@@ -42,7 +56,6 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "c
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":material/picture_as_pdf:",
          "csv": ":material/table:", "xlsx": ":material/grid_on:"}
-ZIP_PREFIX = "kla-balikpapan-paket-media"
 # per visitor: (requests, seconds). A meeting needs one brief, a press release one or two kits;
 # a person trying choices stays well inside, a script clicking in a loop does not
 LIMITS = {"ringkasan": (5, 300), "zip": (4, 600)}
@@ -52,138 +65,11 @@ _warming = threading.Lock()  # held while a warm-up thread starts Chromium
 # --- plain Python ----------------------------------------------------------------------------------
 
 
-def today_stamp(lang: Lang, day: dt.date | None = None) -> Stamp:
-    """Export date today, the interface language, the logo from ``KLA_LOGO`` (or none)."""
-    return Stamp(day or dt.date.today(), lang, config.logo_path())
-
-
-def logo_problem(stamp: Stamp) -> str | None:
-    """Why the logo cannot go on an image (ExportError's Indonesian message), or None if it can."""
-    if stamp.logo is None:
-        return None
-    try:
-        export.logo_uri(stamp.logo)
-    except ExportError as exc:
-        return str(exc)
-    return None
-
-
 def format_size(n_bytes: int, lang: Lang = "id") -> str:
     """850 kB, 2,4 MB (decimal units, as file managers on phones show them)."""
     if n_bytes < 1_000_000:
         return t("ekspor.halaman.kb", lang, n=format_number(max(1, round(n_bytes / 1000)), 0, lang))
     return t("ekspor.halaman.mb", lang, n=format_number(n_bytes / 1_000_000, 1, lang))
-
-
-def zip_name(day: dt.date) -> str:
-    return f"{ZIP_PREFIX}-{day.isoformat()}.zip"
-
-
-def plan(chart_list: Iterable[Chart], sizes: Sequence[Preset],
-         formats: Sequence[str]) -> list[tuple[Chart, str, Preset]]:
-    """Every file of the kit, in :func:`kla.export.chart_files` order: each image format at each
-    size, each data format once (with the first size, which data files ignore)."""
-    formats = export.check_formats(formats)
-    if not sizes and any(f in IMAGE_FORMATS for f in formats):
-        raise ExportError("Format gambar memerlukan sedikitnya satu ukuran.")
-    first = sizes[0] if sizes else PRESETS["lanskap"]
-    files = []
-    for chart in chart_list:
-        for fmt in formats:
-            files += [(chart, fmt, size) for size in sizes] if fmt in IMAGE_FORMATS else [(chart, fmt, first)]
-    return files
-
-
-KIT_META = {"nama", "berkas", "grafik", "contoh", "dibuat", "dilewati"}  # written by pack_kit beside the ZIP
-
-
-@dataclass
-class Kit:
-    """A media kit in the press cache (a file on disk, never its bytes) and what the page says about it."""
-
-    path: Path
-    size: int
-    name: str
-    files: list[str]
-    charts: int
-    sample: bool
-    built: dt.datetime
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (chart label, reason)
-
-    @classmethod
-    def from_stored(cls, stored: press_cache.Stored) -> Kit:
-        meta = stored.meta
-        return cls(stored.path, stored.path.stat().st_size, meta["nama"], list(meta["berkas"]), meta["grafik"],
-                   meta["contoh"], dt.datetime.fromisoformat(meta["dibuat"]), [tuple(s) for s in meta["dilewati"]])
-
-    def read(self) -> bytes:
-        """The ZIP's bytes, read when the button is clicked."""
-        return self.path.read_bytes()
-
-
-def pack_kit(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset], formats: Sequence[str],
-             stamp: Stamp, progress: Callable[[float, str], None] = lambda _f, _s: None) -> tuple[bytes, dict]:
-    """Build the charts ``names`` (those that cannot be made are skipped, with the reason), render
-    every file with ``progress(fraction, text)`` after each, and pack them with a README.
-
-    Returns the ZIP and what the page says about it (:meth:`Kit.from_stored` reads it back).
-    ExportError when nothing is left to pack.
-    """
-    lang = stamp.lang
-    built, skipped = [], []
-    for i, name in enumerate(names, start=1):
-        label = catalog.entry(name).label(lang)
-        progress(0.0, t("ekspor.halaman.progres.grafik", lang, i=i, n=len(names), nama=label))
-        try:
-            built.append(catalog.build(name, ctx))
-        except ExportError as exc:
-            skipped.append((label, str(exc)))
-    todo = plan(built, sizes, formats)
-    if not todo:
-        raise ExportError(t("ekspor.halaman.kosong", lang) if not skipped else skipped[0][1])
-    files: dict[str, bytes] = {}
-    for i, (chart, fmt, size) in enumerate(todo, start=1):
-        name = export.file_name(chart.name, fmt, size)
-        files[name] = export.export_bytes(chart, fmt, size, stamp)
-        progress(i / (len(todo) + 1), t("ekspor.halaman.progres.berkas", lang, i=i, n=len(todo), berkas=name))
-    progress(len(todo) / (len(todo) + 1), t("ekspor.halaman.progres.zip", lang))
-    readme = export.readme_text(built, sizes, formats, stamp, files, ctx.attribution)
-    packed = export.build_zip(files, readme)
-    progress(1.0, t("ekspor.halaman.progres.selesai", lang, n=len(files) + 1))  # + README.txt
-    meta = {"nama": zip_name(stamp.exported), "berkas": ["README.txt", *files], "grafik": len(built),
-            "contoh": any(c.sample for c in built), "dibuat": dt.datetime.now().isoformat(timespec="seconds"),
-            "dilewati": skipped}
-    return packed, meta
-
-
-def kit_key(names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset], formats: Sequence[str],
-            stamp: Stamp) -> Key:
-    """Everything that changes the ZIP's bytes: data version, charts (in order), sizes, formats, year,
-    metric, names on the map, language, export day, logo file, boundaries."""
-    return Key.of(press_cache.data_version(ctx.data), "zip", "zip", grafik=list(names),
-                  ukuran=[s.name for s in sizes], format=list(formats), tahun=ctx.year, metrik=ctx.metric,
-                  nama=ctx.labels, bahasa=stamp.lang, hari=stamp.exported, logo=press_cache.file_hash(stamp.logo),
-                  batas=press_cache.shapes_hash(ctx.boundaries), atribusi=ctx.attribution or "")
-
-
-def build_kit(cache: PressCache, names: Sequence[str], ctx: catalog.Context, sizes: Sequence[Preset],
-              formats: Sequence[str], stamp: Stamp,
-              progress: Callable[[float, str], None] = lambda _f, _s: None) -> Kit:
-    """The media kit of these choices: read from ``cache`` when this data version already has it, else
-    packed (:func:`pack_kit`) once, however many visitors ask at the same time (``progress`` then
-    reports to the one whose request packs it).
-
-    ExportError when nothing is left to pack or the logo is unusable; Busy when the queue is full.
-    """
-    problem = logo_problem(stamp)
-    if problem and any(f in IMAGE_FORMATS for f in formats):
-        raise ExportError(problem)
-    key = kit_key(names, ctx, sizes, formats, stamp)
-    stored = cache.get(key, lambda: pack_kit(names, ctx, sizes, formats, stamp, progress))
-    if not stored.meta.keys() >= KIT_META:  # its note is lost (a broken disk, a hand-made file): pack it again
-        stored.path.unlink(missing_ok=True)
-        stored = cache.get(key, lambda: pack_kit(names, ctx, sizes, formats, stamp, progress))
-    return Kit.from_stored(stored)
 
 
 @dataclass
