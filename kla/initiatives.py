@@ -21,7 +21,7 @@ def with_region_names(table: pd.DataFrame, kelurahan: pd.DataFrame, city_label: 
 
     def spread(column: str) -> pd.Series:
         # an extra missing value at the end: code -1 (no kelurahan, a city-wide row) picks it
-        values = np.append(found[column].to_numpy(dtype=object), None)
+        values = np.append(found[column].to_numpy(dtype=object), [None])
         return pd.Series(values[codes], index=out.index, dtype=regions[column].dtype)
 
     out["nama_kelurahan"] = spread("nama").fillna(city_label)

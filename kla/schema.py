@@ -402,7 +402,7 @@ def _duplicates(raw: pd.DataFrame, key: tuple[str, ...], berkas: str) -> list[Pr
     first_row: dict[tuple, int] = {}
     for position, key_values in zip(np.flatnonzero(dup.to_numpy()), involved.itertuples(index=False)):
         if key_values not in first_row:
-            first_row[key_values] = position
+            first_row[key_values] = int(position)
             continue
         value = " / ".join(str(raw[k].iat[position]) for k in key)
         harapan = f"unik; kunci ini sudah dipakai di baris {first_row[key_values] + 2}"

@@ -68,7 +68,7 @@ def _depth(value: object) -> int:
 
 def _path_geometry(path: object, kode: str, name: str) -> BaseGeometry:
     depth = _depth(path)
-    if depth not in (3, 4):
+    if depth not in (3, 4) or not isinstance(path, list):  # depth 3 or 4 is a list: mypy needs telling
         raise BoundaryError(f"{name}: baris kode '{kode}', kolom path: kedalaman larik {depth}; diharapkan "
                             "3 (Polygon) atau 4 (MultiPolygon).")
     polygons = [path] if depth == 3 else path

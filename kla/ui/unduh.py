@@ -138,7 +138,8 @@ def _once(source: Chart | Callable[[], Chart]) -> Callable[[], Chart]:
     """The chart, built at most once even when two downloads ask for it at the same time."""
     if isinstance(source, Chart):
         return lambda: source
-    lock, box = threading.Lock(), []
+    lock = threading.Lock()
+    box: list[Chart] = []
 
     def get() -> Chart:
         with lock:
