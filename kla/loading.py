@@ -106,6 +106,13 @@ class LoadResult:
     def ok(self) -> bool:
         return self.dataset is not None and not self.problems
 
+    @property
+    def valid_dataset(self) -> Dataset:
+        """The dataset of a result that is :attr:`ok` (callers ask ``ok`` first, to report the problems)."""
+        if self.dataset is None or self.problems:
+            raise ValueError(f"data tidak lolos pemeriksaan ({len(self.problems)} masalah); periksa ok lebih dulu")
+        return self.dataset
+
 
 # --- reading -----------------------------------------------------------------------------------
 
