@@ -156,6 +156,16 @@ def test_semicolon_csv_from_indonesian_excel(tiny_city):
     assert load_dataset(tiny_city).ok
 
 
+def test_valid_dataset_is_the_dataset_of_an_ok_result_only(tiny_city):
+    good = load_dataset(tiny_city)
+    assert good.valid_dataset is good.dataset and len(good.valid_dataset.kelurahan) == 3
+    (tiny_city / "indikator.csv").write_text("kode\nKL-01\n", encoding="utf-8")
+    broken = load_dataset(tiny_city, cache=False)
+    assert not broken.ok
+    with pytest.raises(ValueError, match="tidak lolos pemeriksaan"):
+        broken.valid_dataset  # noqa: B018 (the property raises)
+
+
 def test_bad_update_changes_nothing(tiny_city):
     before = {p.name: p.read_bytes() for p in tiny_city.glob("*.csv")}
     bad = (tiny_city / "kegiatan.csv").read_text().replace("KEG-000004", "KEG-000001")  # duplicate id
