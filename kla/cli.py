@@ -100,7 +100,7 @@ def _run_brief(args: argparse.Namespace) -> int:
     try:
         installed = boundaries.read_installed()  # map and attribution of one and the same install
         shapes, info = (installed.boundaries, installed.info) if installed else (None, {})
-        pdf = brief.brief_pdf(result.dataset, start=args.since, end=args.until, lang=args.lang, shapes=shapes,
+        pdf = brief.brief_pdf(result.valid_dataset, start=args.since, end=args.until, lang=args.lang, shapes=shapes,
                               attribution=info.get("attribution"))
     except (brief.BriefError, boundaries.BoundaryError, ValueError) as exc:
         print(f"Gagal membuat ringkasan rapat: {exc}", file=sys.stderr)
@@ -112,7 +112,7 @@ def _run_brief(args: argparse.Namespace) -> int:
         return clipaths.EXIT_USAGE
     print(f"Ringkasan rapat ditulis: {args.out} ({_kb(len(pdf))})"
           + (" - tanpa batas kelurahan terpasang: peta petak dipakai." if shapes is None else "")
-          + (" DATA CONTOH." if result.dataset.is_sample else ""))
+          + (" DATA CONTOH." if result.valid_dataset.is_sample else ""))
     return 0
 
 
@@ -195,7 +195,7 @@ def _run_sample(args: argparse.Namespace) -> int:
         _print_problems(result, folder)
         print("Tidak ada berkas yang diubah.", file=sys.stderr)
         return 1
-    data = result.dataset
+    data = result.valid_dataset
     print(f"Data contoh (seed {args.seed}) ditulis ke {folder}: "
           f"{len(data.inisiatif)} inisiatif, {len(data.kegiatan)} kegiatan, "
           f"{data.evaluasi_kota['tahun'].nunique()} tahun evaluasi.")
@@ -216,7 +216,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     if not result.ok:
         _print_problems(result, folder)
         return 1
-    data = result.dataset
+    data = result.valid_dataset
     print(f"OK: {folder} sah. {len(data.indikator)} indikator, {len(data.kelurahan)} kelurahan, "
           f"{len(data.inisiatif)} inisiatif, {len(data.kegiatan)} kegiatan.")
     return 0
@@ -272,7 +272,7 @@ def _run_geo_install(args: argparse.Namespace) -> int:
         return 1
     try:
         report = boundaries.install(args.src, folder, sha256=args.sha256, timeout=args.timeout,
-                                    require_all=args.wajib_lengkap, wilayah=published.dataset.wilayah)
+                                    require_all=args.wajib_lengkap, wilayah=published.valid_dataset.wilayah)
     except boundaries.UsageError as exc:  # no such file, a folder, a malformed URL: wrong usage, one line
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
@@ -320,7 +320,7 @@ def _run_geo_status(args: argparse.Namespace) -> int:
           f"dipasang {info.get('installed_at', '-')}.")
     if info.get("missing"):
         published = published_dataset()  # names as the app shows them; codes alone if it cannot be read
-        names = published.dataset.wilayah.set_index("kode")["nama"] if published.ok else {}
+        names = published.valid_dataset.wilayah.set_index("kode")["nama"] if published.ok else {}
         labels = [f"{kode} {names.get(kode, '')}".strip() for kode in info["missing"]]
         print(f"Tanpa batas ({len(labels)} kelurahan): {', '.join(labels)}.")
     print(f"Atribusi: {info.get('attribution', '(tidak tercatat)')}")
