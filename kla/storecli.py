@@ -248,7 +248,7 @@ def _run_diff(args: argparse.Namespace) -> int:
         if not result.ok:
             _print_problems(result.problems, Path(f"versi {n}"))
             return 1
-    diff = diff_datasets(loaded[args.a].dataset, loaded[args.b].dataset)
+    diff = diff_datasets(loaded[args.a].valid_dataset, loaded[args.b].valid_dataset)
     print("\n".join(diff_lines(diff, args.a, args.b)))
     return 0
 
