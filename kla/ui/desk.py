@@ -102,7 +102,7 @@ def stage(staff: Staff, files: Mapping[str, bytes], base: int | None, origin: st
         return False
     current = published_dataset()
     if current is not None:
-        change = diff_datasets(current, result.dataset)
+        change = diff_datasets(current, result.valid_dataset)
         if staff.kelurahan and (outside := outside_scope(change, staff.kelurahan)):
             st.error(t("kelola.luar_wilayah", lang, daftar=", ".join(outside)), icon=":material/block:")
             store().record(staff.email, "upload_rejected", from_version=base,
@@ -123,11 +123,15 @@ def version_diff(published: Dataset | None, files: Mapping[str, bytes] | None = 
     what = version_id if files is None else _digest(files)
     key = f"kla_beda_{against}_{what}"
     if key not in st.session_state:
-        result = load_files(files) if files is not None else store().load_version(version_id)
+        if files is not None:
+            result = load_files(files)
+        else:
+            assert version_id is not None, "version_diff: files or version_id"
+            result = store().load_version(version_id)
         if not result.ok:
             return None, result.problems
-        old = published if published is not None else result.dataset
-        st.session_state[key] = diff_datasets(old, result.dataset)
+        old = published if published is not None else result.valid_dataset
+        st.session_state[key] = diff_datasets(old, result.valid_dataset)
     return st.session_state[key], []
 
 
