@@ -226,7 +226,7 @@ class PressCache:
             with self._lock:
                 flight = self._flights.get(path)
                 leader = flight is None
-                if leader:
+                if flight is None:
                     flight = self._flights[path] = Future()
             if not leader:
                 try:
