@@ -63,7 +63,7 @@ def signed_in_email() -> str | None:
 def session_age(now: dt.datetime | None = None) -> dt.timedelta | None:
     """How long ago the provider issued the sign-in (the ID token's ``iat``); None if it does not say."""
     issued = st.user.get("iat")
-    if issued is None:
+    if not isinstance(issued, int | float | str):  # seconds since 1970 (Streamlit types the values as text)
         return None
     now = now or dt.datetime.now(dt.UTC)
     return now - dt.datetime.fromtimestamp(float(issued), dt.UTC)
