@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import functools
 import getpass
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -332,7 +333,8 @@ def _run_audit(args: argparse.Namespace) -> int:
 
     entries = _open().audit_log(since=args.since, actor=args.actor, action=args.action)
     if args.csv:
-        sys.stdout.reconfigure(encoding="utf-8", newline="")
+        if isinstance(sys.stdout, io.TextIOWrapper):  # a console or pipe; a stdout replaced by a caller stays as is
+            sys.stdout.reconfigure(encoding="utf-8", newline="")
         writer = csv.writer(sys.stdout)
         writer.writerow(AUDIT_COLUMNS)
         for e in entries:
