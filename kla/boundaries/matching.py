@@ -81,7 +81,8 @@ def match_kelurahan(gdf: gpd.GeoDataFrame, wilayah: pd.DataFrame,
         raise BoundaryError(f"{name}: tidak berisi fitur; diharapkan satu fitur per kelurahan.")
     gdf = to_wgs84(gdf, name)
     column, mode = _key_column(gdf, index, name)
-    matched, unmatched, geoms, repaired, not_polygons = [], [], {}, 0, []
+    matched, unmatched, repaired, not_polygons = [], [], 0, []
+    geoms: dict[str, list[BaseGeometry]] = {}
     for i, (value, geom) in enumerate(zip(gdf[column], gdf.geometry), start=1):
         m = match_name(_cell_text(value), index)
         ok = m.kode is not None and (mode == "nama" or m.cara == "kode")
@@ -92,6 +93,7 @@ def match_kelurahan(gdf: gpd.GeoDataFrame, wilayah: pd.DataFrame,
             if ok:
                 not_polygons.append(unmatched[-1])
             continue
+        assert m.kode is not None and m.nama is not None  # ok: matched to a region, which has both
         matched.append(MatchedFeature(i, m.text, m.kode, m.nama, m.cara, describe_match(m)))
         geoms.setdefault(m.kode, []).append(polygon)
     if not matched and not_polygons:
