@@ -30,6 +30,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -231,7 +232,10 @@ def image_bytes(chart: charts.Chart, fmt: str, size: Preset, stamp: Stamp) -> by
 # --- data files ------------------------------------------------------------------------------------
 
 
-def neutralise(value: object) -> object:
+Cell = TypeVar("Cell")
+
+
+def neutralise(value: Cell) -> Cell | str:
     """A text a spreadsheet would read as a formula gets a leading apostrophe; anything else as is."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
