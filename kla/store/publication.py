@@ -40,7 +40,9 @@ def move_pointer(conn: Connection, version_id: int, actor: str, note: str, expec
         raise PublishConflict(current=current, expected=expected)
     conn.execute(sa.update(versions).where(versions.c.id == version_id).values(last_published_at=now))
     insert_entry(conn, actor, action, note.strip(), from_version=expected, to_version=version_id)
-    return _publication(conn)
+    moved_to = _publication(conn)
+    assert moved_to is not None  # the row was just pointed at version_id
+    return moved_to
 
 
 def _publication(conn: Connection) -> Publication | None:
