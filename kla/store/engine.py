@@ -71,9 +71,10 @@ def create_engine(url: str | URL) -> Engine:
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    on_disk = bool(url.database) and url.database != ":memory:"
+    database = url.database or ""
+    on_disk = database not in ("", ":memory:")  # either of those is a database in memory
     if on_disk:
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
 
     @event.listens_for(engine, "connect")
