@@ -22,6 +22,8 @@ def run() -> None:
     from kla.store.engine import create_engine
 
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("migrasi tanpa basis data: jalankan alembic dengan -x url=URL_BASIS_DATA")
     engine = create_engine(url)
     with engine.connect() as conn:
         _migrate(conn)
