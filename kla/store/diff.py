@@ -176,14 +176,14 @@ def _compare(old: pd.DataFrame, new: pd.DataFrame, on: list[str]) -> pd.DataFram
 
 
 def _city_scores(old: Dataset, new: Dataset) -> pd.DataFrame:
-    totals = [scoring.city_totals(d.evaluasi_kota)[["tahun", "total"]] for d in (old, new)]
-    return _compare(*totals, on=["tahun"])[["tahun", "sebelum", "sesudah", "selisih"]]
+    before, after = (scoring.city_totals(d.evaluasi_kota)[["tahun", "total"]] for d in (old, new))
+    return _compare(before, after, on=["tahun"])[["tahun", "sebelum", "sesudah", "selisih"]]
 
 
 def _kelurahan_moves(old: Dataset, new: Dataset) -> pd.DataFrame:
-    totals = [scoring.kelurahan_totals(d.skor_kelurahan, d.wilayah)[["kode_kelurahan", "tahun", "total"]]
-              for d in (old, new)]
-    moves = _compare(*totals, on=["kode_kelurahan", "tahun"]).rename(columns={"kode_kelurahan": "kode"})
+    before, after = (scoring.kelurahan_totals(d.skor_kelurahan, d.wilayah)[["kode_kelurahan", "tahun", "total"]]
+                     for d in (old, new))
+    moves = _compare(before, after, on=["kode_kelurahan", "tahun"]).rename(columns={"kode_kelurahan": "kode"})
     same = (moves["sebelum"] == moves["sesudah"]) | (moves["sebelum"].isna() & moves["sesudah"].isna())
     moves = moves[~same]
     names = pd.concat([new.kelurahan.set_index("kode")["nama"], old.kelurahan.set_index("kode")["nama"]])
