@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import inspect
 import os
 import shutil
 import tempfile
@@ -182,8 +183,9 @@ def load_dataset(folder: Path | str, cache: Path | bool = True) -> LoadResult:
     problems += cross_check(tables)
     if problems:
         return LoadResult(None, problems)
-    for name, source in fresh.items():
-        _store_table(store, name, tables[name], source)
+    if store is not None:  # without a cache nothing is fresh
+        for name, source in fresh.items():
+            _store_table(store, name, tables[name], source)
     return LoadResult(Dataset(folder=folder, **tables), [], tuple(hits))
 
 
@@ -232,7 +234,7 @@ def _validator_stamp() -> str:
     from kla.intake import read as intake_read  # its encoding and separator rules shape the table too
 
     modules = (schema, safe_read, intake_read)
-    code = b"".join(Path(m.__file__).read_bytes() for m in modules) + Path(__file__).read_bytes()
+    code = b"".join(Path(inspect.getfile(m)).read_bytes() for m in modules) + Path(__file__).read_bytes()
     versions = f"{pd.__version__}/{pyarrow.__version__}".encode()
     return hashlib.sha256(code + versions).hexdigest()
 
