@@ -244,24 +244,24 @@ def _year_line(fig: go.Figure, years: Sequence[int], values: Sequence[float], *,
     The solid trace has NaN in the gap years so plotly breaks the line there; the dotted trace
     underneath links the evaluated years so the overall direction stays readable.
     """
-    years = np.asarray(years, dtype=int)
-    values = np.asarray(values, dtype=float)
-    grid = np.arange(years.min(), years.max() + 1)
+    year_axis = np.asarray(years, dtype=int)
+    points = np.asarray(values, dtype=float)
+    grid = np.arange(year_axis.min(), year_axis.max() + 1)
     position = {y: i for i, y in enumerate(grid)}
     full = np.full(len(grid), np.nan)
-    full[[position[y] for y in years]] = values
-    if len(grid) > len(years):
-        fig.add_trace(go.Scatter(x=years, y=values, mode="lines", line=dict(color=colour, width=1.5, dash="dot"),
+    full[[position[y] for y in year_axis]] = points
+    if len(grid) > len(year_axis):
+        fig.add_trace(go.Scatter(x=year_axis, y=points, mode="lines", line=dict(color=colour, width=1.5, dash="dot"),
                                  name=name, legendgroup=name, showlegend=False, hoverinfo="skip",
                                  meta="penghubung"))
     full_custom = None
     if customdata is not None:
         full_custom = np.full((len(grid), customdata.shape[1]), None, dtype=object)
-        full_custom[[position[y] for y in years]] = customdata
+        full_custom[[position[y] for y in year_axis]] = customdata
     full_text = None
     if text is not None:
         full_text = [""] * len(grid)
-        for y, label in zip(years, text):
+        for y, label in zip(year_axis, text):
             full_text[position[y]] = label
     fig.add_trace(go.Scatter(
         x=grid, y=full, mode="lines+markers+text" if text is not None else "lines+markers",
