@@ -64,7 +64,7 @@ def kelurahan_profile(data: Dataset, kode: str, tahun: int | None = None) -> Pro
     r = row.iloc[0]
     return Profile(
         kode=kode, nama=region["nama"], kode_kecamatan=region["kode_induk"], nama_kecamatan=region["nama_kecamatan"],
-        tahun=int(tahun), total=float(r["total"]), kategori=str(r["kategori"]),
+        tahun=int(r["tahun"]), total=float(r["total"]), kategori=str(r["kategori"]),
         peringkat_kota=int(r["peringkat_kota"]), jumlah_kota=len(same_year),
         peringkat_kecamatan=int(r["peringkat_kecamatan"]),
         jumlah_kecamatan=int((same_year["kode_kecamatan"] == region["kode_induk"]).sum()),
