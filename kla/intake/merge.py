@@ -50,7 +50,7 @@ def _merged(existing: pd.DataFrame, upload: pd.DataFrame, name: str) -> pd.DataF
     columns = list(existing.columns) + [c.name for c in spec.columns if c.name not in existing.columns]
     merged = existing.reindex(columns=columns, fill_value="")
     position = {_key(row): i for i, row in enumerate(merged[list(spec.key)].itertuples(index=False))}
-    added = []
+    added: list[dict[str, object]] = []
     for values in upload.itertuples(index=False):
         row = dict(zip(upload.columns, values))
         key = _key([row.get(k, "") for k in spec.key])
