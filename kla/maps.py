@@ -123,8 +123,8 @@ class _Fit(MacroElement):
         self.options = {"paddingTopLeft": [self.padding, self.padding], "animate": False,
                         **({"maxZoom": max_zoom} if max_zoom is not None else {})}
 
-    def _get_self_bounds(self) -> list[list[float]]:
-        return self.bounds
+    def _get_self_bounds(self) -> list[list[float | None]]:  # branca's signature: a corner may be unknown
+        return [list(corner) for corner in self.bounds]
 
 
 class _Legend(MacroElement):
@@ -276,7 +276,7 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = 
         highlight_function=highlight, control=False,
         tooltip=folium.GeoJsonTooltip(fields, aliases=[escape_html(a) for a in aliases], class_name="kla-tooltip",
                                       sticky=True),
-        **({"attribution": escape_html(attribution)} if attribution else {}),
+        attribution=escape_html(attribution) if attribution else None,  # folium leaves a None option out
     ).add_to(m)
     _outlines(boundaries).add_to(m)
     points = initiative_points(boundaries, initiatives, lang) if initiatives is not None else None
@@ -344,7 +344,7 @@ def initiative_points(boundaries: gpd.GeoDataFrame, initiatives: pd.DataFrame, l
     shapes = to_lonlat(boundaries)
     inside = dict(zip(shapes["kode_kelurahan"], shapes.geometry.representative_point()))
     names = dict(zip(shapes["kode_kelurahan"], shapes["nama_kelurahan"]))
-    features = []
+    features: list[dict] = []
     for _, row in rows[located].iterrows():
         features.append(_point(f"ini:{row.get('id', len(features))}", float(row["lon"]), float(row["lat"]),
                                [row], _name(row, names), approximate=False, lang=lang))
