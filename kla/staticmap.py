@@ -445,8 +445,9 @@ def map_fit(fig: go.Figure, width: int, height: int) -> MapFit:
 
     font = _legend_font(width, height)
     legend_h = _vertical_legend_px(fig, font)
-    options = {"atas": (fitted(plot_w, height - base["top"] + _spare_legend_px(fig, base, plot_w) - bottom),
-                        LEGEND_PX, 0.0)}
+    # layout: ((map width, map height), legend font size, legend height)
+    options: dict[str, tuple[tuple[float, float], float, float]] = {
+        "atas": (fitted(plot_w, height - base["top"] + _spare_legend_px(fig, base, plot_w) - bottom), LEGEND_PX, 0.0)}
     side_column = header + legend_h + LEGEND_GAP_PX + _footer_px(fig) + SIDE_BOTTOM_PX
     if side_column <= height:
         options["samping"] = (fitted(plot_w - SIDE_COLUMN_PX, height - SIDE_TOP_PX - SIDE_BOTTOM_PX), font, legend_h)
