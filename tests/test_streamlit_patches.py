@@ -4,6 +4,7 @@ against a real server reached through a real websocket, the way any visitor's sc
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import inspect
 import re
 from pathlib import Path
@@ -122,7 +123,9 @@ def test_a_clear_cache_message_from_a_websocket_clears_nothing(tmp_path: Path):
         broken.append(folder)
 
     try:
-        first, again, after = asyncio.run(_visit_clear_and_revisit(url, corrupt))
+        # Its own thread: Playwright's sync API may already run an event loop in this one (full suite).
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            first, again, after = pool.submit(asyncio.run, _visit_clear_and_revisit(url, corrupt)).result(180)
     finally:
         stop_app(proc)
         log = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
