@@ -6,6 +6,7 @@ Each check names what changed, so a kaleido upgrade fails here, loudly, before i
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import inspect
 from importlib import metadata
 from pathlib import Path
@@ -88,7 +89,9 @@ def test_a_tab_goes_back_after_the_image_is_returned():
         finally:
             await browser.close()
 
-    image, pending, ready = asyncio.run(run())
+    # Its own thread: after the browser tests Playwright's sync API runs an event loop in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        image, pending, ready = pool.submit(asyncio.run, run()).result(180)
     assert image.startswith(b"\x89PNG")
     assert pending == 1, "kaleido reloaded the tab before answering: the _return_kaleido_tab override went unused"
     assert ready == 1, "the tab did not come back to kaleido's queue"
