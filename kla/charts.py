@@ -38,6 +38,8 @@ from kla.text import escape_plotly
 # Okabe & Ito (2008). Yellow comes last: it is the hardest to see as a line on white.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
 GREY = "#999999"
+# Green means "reached": never the colour of a value still under its target or of a shortfall.
+PROGRESS = OKABE_ITO[2]
 TEXT = "#1A1A1A"
 MUTED = "#4D4D4D"
 GRID = "#DDDDDD"
@@ -214,9 +216,29 @@ def _hover(lines: Sequence[str]) -> str:
 
 
 def _gap_years(years: Sequence[int]) -> list[int]:
-    """Years inside the span with no evaluation (e.g. 2020, 2024): drawn as gaps, never hidden."""
-    present = sorted({int(y) for y in years})
-    return [y for y in range(present[0], present[-1] + 1) if y not in present] if present else []
+    """Years inside the span with no score (e.g. 2018, 2020, 2024): drawn as gaps, never hidden."""
+    return scoring.gap_years(years)
+
+
+def _with_gap_rows(data: pd.DataFrame, series: str, lang: Lang) -> pd.DataFrame:
+    """``data`` with a ``keterangan`` column and, for each gap year and each ``series``, an empty row saying why.
+
+    The export then tells the same as the chart: a missing year is there, with the reason of
+    :func:`kla.scoring.gap_label`, not silently left out.
+    """
+    labels = scoring.gap_labels(data["tahun"], lang)
+    out = data.assign(keterangan="")
+    if not labels:
+        return out
+    # a gap row repeats its series' names and maximum (they do not change by year), not its values
+    same = [c for c in ("nama_blok", "nama", "max_poin") if c in out.columns]
+    keys = out.drop_duplicates(series)[[series, *same]]
+    gaps = pd.DataFrame([{"tahun": year, "keterangan": label, **key} for year, label in labels.items()
+                         for key in keys.to_dict("records")])
+    order = {k: i for i, k in enumerate(keys[series])}
+    both = pd.concat([out, gaps], ignore_index=True)[list(out.columns)]
+    both = both.assign(_urut=both[series].map(order)).sort_values(["_urut", "tahun"], kind="mergesort")
+    return both.drop(columns="_urut").astype({"tahun": int}).reset_index(drop=True)
 
 
 def _year_axis(fig: go.Figure, first: int, last: int) -> None:
@@ -226,12 +248,13 @@ def _year_axis(fig: go.Figure, first: int, last: int) -> None:
                      dtick=1 if last - first < 7 else 2, tickformat="d", showgrid=False, ticks="outside")
 
 
-def _mark_gaps(fig: go.Figure, gaps: Sequence[int], labels: Mapping[int, str], lang: Lang) -> None:
-    for year in gaps:
+def _mark_gaps(fig: go.Figure, years: Sequence[int], lang: Lang) -> None:
+    """Each gap year inside the span of ``years`` veiled and named with its reason (:func:`kla.scoring.gap_label`)."""
+    for year, label in scoring.gap_labels(years, lang).items():
         # A white veil over the bands: the year is there, but empty.
         fig.add_vrect(x0=year - 0.4, x1=year + 0.4, name=f"tanpa_evaluasi:{year}", fillcolor="white",
                       opacity=0.75, line_width=0, layer="below")
-        fig.add_annotation(name=f"tanpa_evaluasi:{year}", text=labels.get(year, t("grafik.tanpa_evaluasi", lang)),
+        fig.add_annotation(name=f"tanpa_evaluasi:{year}", text=label,
                            x=year, xref="x", y=0.02, yref="paper", yanchor="bottom", textangle=-90,
                            showarrow=False, font=dict(size=12, color=MUTED))
 
@@ -309,15 +332,19 @@ def total_trend(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None = None
     evaluated = data.dropna(subset=["total"])
     fig = go.Figure()
     _category_bands(fig, lang)
-    _mark_gaps(fig, _gap_years(evaluated["tahun"]), _gap_labels(kategori_resmi, lang), lang)
+    _mark_gaps(fig, evaluated["tahun"], lang)
     if not evaluated.empty:
-        _year_line(fig, evaluated["tahun"], evaluated["total"], name=t("grafik.tren_total.total", lang),
+        # Sample points beside an officially reported score: the line and its hover say which is which.
+        total_name = t("grafik.tren_total.total_contoh" if sample else "grafik.tren_total.total", lang)
+        custom = evaluated[["kategori", "kategori_resmi", "skor_dilaporkan"]].map(escape_plotly)
+        _year_line(fig, evaluated["tahun"], evaluated["total"], name=total_name,
                    colour=OKABE_ITO[0], text=[_num(v, lang) for v in evaluated["total"]],
-                   customdata=evaluated[["kategori", "kategori_resmi"]].to_numpy(dtype=object),
+                   customdata=custom.to_numpy(dtype=object),
                    hovertemplate=_hover([
-                       "<b>%{x}</b>", f"{t('grafik.tren_total.total', lang)}: %{{y:,.1f}} {t('poin', lang)}",
+                       "<b>%{x}</b>", f"{total_name}: %{{y:,.1f}} {t('poin', lang)}",
                        f"{t('kategori', lang)}: %{{customdata[0]}}",
-                       f"{t('grafik.kategori_resmi', lang)}: %{{customdata[1]}}"]))
+                       f"{t('grafik.kategori_resmi', lang)}: %{{customdata[1]}}",
+                       f"{t('grafik.tren_total.skor_resmi', lang)}: %{{customdata[2]}}"]))
     targets = data.dropna(subset=["target_peta_jalan"])
     if not targets.empty:
         fig.add_trace(go.Scatter(
@@ -338,29 +365,6 @@ def total_trend(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None = None
     return make_chart(fig, data, meta, lang, empty=evaluated.empty)
 
 
-def _no_round_years(kategori_resmi: pd.DataFrame | None) -> set[int]:
-    """Years the published list names without a category: there was no national round."""
-    if kategori_resmi is None or kategori_resmi.empty:
-        return set()
-    named = kategori_resmi["kategori"].fillna("").astype(str).str.strip().ne("")
-    per_year = named.groupby(kategori_resmi["tahun"].astype(int)).any()
-    return {int(y) for y in per_year.index[~per_year]}
-
-
-def _gap_labels(kategori_resmi: pd.DataFrame | None, lang: Lang) -> dict[int, str]:
-    """Why a year between evaluations is empty: no national round, or nothing published.
-
-    A year the published list names without a category had no round (2020, 2024); a year it does
-    not list at all, inside its span, was not published (2018). Without the list: just "no data".
-    """
-    if kategori_resmi is None or kategori_resmi.empty:
-        return {}
-    listed = {int(y) for y in kategori_resmi["tahun"]}
-    labels = {y: t("grafik.tidak_dipublikasikan", lang) for y in _gap_years(list(listed)) if y not in listed}
-    labels.update({y: t("grafik.tanpa_putaran", lang) for y in _no_round_years(kategori_resmi)})
-    return labels
-
-
 def _total_table(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None, peta_jalan: pd.DataFrame | None,
                  lang: Lang) -> pd.DataFrame:
     """One row per year drawn: evaluated years, the gap years between them, and roadmap years."""
@@ -379,9 +383,10 @@ def _total_table(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None, peta
     out["kategori"] = out["kategori"].fillna("")
     out["kategori_resmi"] = out["tahun"].map(official).fillna("–")
     out["target_peta_jalan"] = out["tahun"].map(targets).astype(float)
-    gaps, labels = set(_gap_years(frame["tahun"])), _gap_labels(kategori_resmi, lang)
-    out["keterangan"] = [labels.get(y, t("grafik.tanpa_evaluasi", lang)) if y in gaps else "" for y in out["tahun"]]
-    return out[["tahun", "total", "kategori", "kategori_resmi", "target_peta_jalan", "keterangan"]]
+    out["skor_dilaporkan"] = [scoring.official_score_text(kategori_resmi, y, lang) for y in out["tahun"]]
+    labels = scoring.gap_labels(frame["tahun"], lang)
+    out["keterangan"] = [labels.get(y, "") for y in out["tahun"]]
+    return out[["tahun", "total", "kategori", "kategori_resmi", "skor_dilaporkan", "target_peta_jalan", "keterangan"]]
 
 
 # --- 2./3. blocks ------------------------------------------------------------------------------
@@ -426,7 +431,7 @@ def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample
     """
     data = _with_block_names(block_totals[["tahun", "blok", "poin", "max_poin", "persen"]], lang)
     fig = go.Figure()
-    _mark_gaps(fig, _gap_years(data["tahun"]), {}, lang)
+    _mark_gaps(fig, data["tahun"], lang)
     for blok in domain.BLOCKS:
         rows = data[data["blok"] == blok].sort_values("tahun")
         if rows.empty:
@@ -441,7 +446,7 @@ def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample
     meta = ChartMeta("tren_blok", t("grafik.tren_blok.judul", lang), t("grafik.tren_blok.subjudul", lang),
                      _source(source, lang), _year_period(data["tahun"]), sample)
     fig.update_layout(height=480)
-    return make_chart(fig, data, meta, lang, empty=data.empty)
+    return make_chart(fig, _with_gap_rows(data, "blok", lang), meta, lang, empty=data.empty)
 
 
 def _percent_hover(lang: Lang) -> str:
@@ -478,7 +483,7 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
     data["_urut"] = data["kode"].map({c: i for i, c in enumerate(codes)})
     data = data.sort_values(["_urut", "tahun"]).drop(columns="_urut").reset_index(drop=True)
     fig = go.Figure()
-    _mark_gaps(fig, _gap_years(data["tahun"]), {}, lang)
+    _mark_gaps(fig, data["tahun"], lang)
     for i, code in enumerate(codes):
         own = data[data["kode"] == code]
         if own.empty:
@@ -496,7 +501,7 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
     meta = ChartMeta("tren_indikator", t("grafik.tren_indikator.judul", lang), subtitle, _source(source, lang),
                      _year_period(data["tahun"]), sample)
     fig.update_layout(height=480)
-    return make_chart(fig, data, meta, lang, empty=data.empty)
+    return make_chart(fig, _with_gap_rows(data, "kode", lang), meta, lang, empty=data.empty)
 
 
 def _colour(i: int) -> str:
@@ -584,7 +589,7 @@ def kelurahan_compare(kel_totals: pd.DataFrame, codes: Sequence[str], *, source:
     data = pd.concat([chosen, average], ignore_index=True)
     fig = go.Figure()
     _category_bands(fig, lang)
-    _mark_gaps(fig, _gap_years(data["tahun"]), {}, lang)
+    _mark_gaps(fig, data["tahun"], lang)
     hover = _hover(["<b>%{customdata[0]}</b> · %{x}", f"%{{y:,.1f}} {t('poin', lang)}"])
     drawn = chosen.assign(nama=chosen["nama"].map(escape_plotly))  # names come from a data file
     for i, code in enumerate(codes):
@@ -600,7 +605,7 @@ def kelurahan_compare(kel_totals: pd.DataFrame, codes: Sequence[str], *, source:
                      t("grafik.banding_kelurahan.subjudul", lang), _source(source, lang),
                      _year_period(data["tahun"]), sample, margin_right=BAND_LABEL_MARGIN)
     fig.update_layout(height=500)
-    return make_chart(fig, data, meta, lang, empty=average.empty)
+    return make_chart(fig, _with_gap_rows(data, "kode_kelurahan", lang), meta, lang, empty=average.empty)
 
 
 # --- 7. initiatives ------------------------------------------------------------------------------

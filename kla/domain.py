@@ -81,3 +81,43 @@ def band_range(name: str, thousands: str = "") -> str:
         return f"{value:,}".replace(",", thousands)
 
     return f"{number(int(band.low))}–{number(band.official_high)}"
+
+
+# --- evaluation rounds ---------------------------------------------------------------------------
+# KLA.md: yearly rounds 2017-2019, none in 2020, yearly again 2021-2023, then every two years from
+# 2023 (none in 2024, 2025 held). Years before 2017 are not known well enough to say.
+FIRST_KNOWN_ROUND = 2017
+NO_NATIONAL_ROUND = frozenset({2020})
+BIENNIAL_FROM = 2023
+
+# Why a year has no city score, one reason per year (see :func:`gap_reason`); the words are
+# :func:`kla.scoring.gap_label`'s.
+GAP_NO_NATIONAL_ROUND = "tanpa_penilaian_nasional"  # 2020: no national round at all
+GAP_OFF_YEAR = "tanpa_penilaian_dua_tahunan"  # 2024, 2026, ...: rounds every two years from 2023
+GAP_NOT_PUBLISHED = "skor_tidak_diumumkan"  # a round was held; the city's score was not published
+GAP_UNKNOWN = "tanpa_data"  # before 2017: not known whether there was a round
+GAP_REASONS = (GAP_NO_NATIONAL_ROUND, GAP_OFF_YEAR, GAP_NOT_PUBLISHED, GAP_UNKNOWN)
+
+
+def national_round(year: int) -> bool | None:
+    """Whether KemenPPPA held a KLA evaluation round in ``year``; ``None`` before 2017 (not known)."""
+    year = int(year)
+    if year in NO_NATIONAL_ROUND:
+        return False
+    if year >= BIENNIAL_FROM:
+        return (year - BIENNIAL_FROM) % 2 == 0
+    return True if year >= FIRST_KNOWN_ROUND else None
+
+
+def gap_reason(year: int) -> str:
+    """Why ``year`` has no score: one of :data:`GAP_REASONS`, the same answer for every chart and file.
+
+    A year with a round whose result for the city was not published (2018, or the official score
+    of 2017-2022 and 2025) is *not* a year without a round.
+    """
+    held = national_round(year)
+    if held is None:
+        return GAP_UNKNOWN
+    if held:
+        return GAP_NOT_PUBLISHED
+    return GAP_NO_NATIONAL_ROUND if int(year) in NO_NATIONAL_ROUND else GAP_OFF_YEAR

@@ -4,7 +4,9 @@ The folium map, the tile map ("peta petak"), the static exports and the profile 
 their numbers from here, so a kelurahan has the same value, rank and colour everywhere.
 
 Class breaks are computed once over *all* years of a metric, so a colour means the same value
-in 2022 and in 2025 and a reader can compare years by colour alone.
+in 2022 and in 2025 and a reader can compare years by colour alone. A total score (out of 1000)
+is classed by the KLA category bands themselves (500, 601, 701, 801, 901: :mod:`kla.domain`), each
+band with its own colour and name in the legend, so the map says "Utama", not "812,5–860".
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ from kla.loading import Dataset
 PALETTE: tuple[str, ...] = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
 NO_DATA = "#D9D9D9"
 N_CLASSES = len(PALETTE)
+# Scores out of 1000 are classed by category band. A blue ramp, darker = better; green only for
+# Paripurna, the target (a value below it is never the colour of progress); pale orange below 500.
+SCORE_METRICS = ("total",)
+CATEGORY_COLOURS: dict[str, str] = {
+    domain.NO_CATEGORY: "#FDD9B5", "Pratama": "#DEEBF7", "Madya": "#9ECAE1", "Nindya": "#4292C6",
+    "Utama": "#08519C", "Paripurna": "#1B7837",
+}
 
 
 @dataclass(frozen=True)
@@ -174,6 +183,37 @@ def class_breaks(values: pd.Series | np.ndarray, n: int = N_CLASSES) -> tuple[fl
     return tuple(round(float(e), 6) for e in edges)
 
 
+def category_breaks(values: pd.Series | np.ndarray) -> tuple[float, ...]:
+    """The category bands' edges from the band of the lowest value to that of the highest (e.g. 500, 601, ..., 901).
+
+    The same bands the charts shade (:data:`kla.domain.CATEGORIES`): a class is ``low <= skor < high``,
+    the top one closed at 1000, so a kelurahan's colour is its category.
+    """
+    clean = np.asarray(pd.Series(values).dropna(), dtype=float)
+    if clean.size == 0:
+        return ()
+    lows = [band.low for band in domain.CATEGORIES]
+    first = int(np.searchsorted(lows, clean.min(), side="right")) - 1
+    last = int(np.searchsorted(lows, clean.max(), side="right")) - 1
+    bands = domain.CATEGORIES[max(first, 0):last + 1]
+    return tuple(float(b.low) for b in bands) + (float(bands[-1].high),)
+
+
+def metric_breaks(values: pd.Series | np.ndarray, metric: str) -> tuple[float, ...]:
+    """Category bands for a score (:data:`SCORE_METRICS`), nice pooled-quantile classes otherwise."""
+    return category_breaks(values) if metric in SCORE_METRICS else class_breaks(values)
+
+
+def _band_of(low: float) -> domain.Category:
+    return next(band for band in domain.CATEGORIES if band.low == low)
+
+
+def _by_category(breaks: tuple[float, ...], metric: str | None) -> bool:
+    """Whether ``breaks`` are category bands of a score metric (as :func:`category_breaks` gives)."""
+    lows = {band.low for band in domain.CATEGORIES}
+    return metric in SCORE_METRICS and len(breaks) >= 2 and all(low in lows for low in breaks[:-1])
+
+
 def _nice_step(raw: float) -> float:
     """1, 2, 2.5 or 5 times a power of ten, at most ``raw`` (at least 0.1)."""
     if raw <= 0:
@@ -200,8 +240,15 @@ def class_colours(n_classes: int) -> tuple[str, ...]:
     return tuple(PALETTE[i] for i in picks)
 
 
-def colour_of(classes: pd.Series, breaks: tuple[float, ...]) -> pd.Series:
-    colours = class_colours(max(len(breaks) - 1, 1))
+def breaks_colours(breaks: tuple[float, ...], metric: str | None = None) -> tuple[str, ...]:
+    """One colour per class: each category band's own for a score metric, the spread palette otherwise."""
+    if _by_category(breaks, metric):
+        return tuple(CATEGORY_COLOURS[_band_of(low).name] for low in breaks[:-1])
+    return class_colours(max(len(breaks) - 1, 1))
+
+
+def colour_of(classes: pd.Series, breaks: tuple[float, ...], metric: str | None = None) -> pd.Series:
+    colours = breaks_colours(breaks, metric)
     return classes.map(lambda c: NO_DATA if c < 0 else colours[c])
 
 
@@ -218,6 +265,10 @@ def legend_items(breaks: tuple[float, ...], metric: str, lang: Lang = "id",
     Classes are [low, high) and the last is [low, high]. Counts are whole numbers, so their
     classes are written as the whole numbers they hold ('0', '1–2', '3–8'), never '0–1'.
     """
+    if _by_category(breaks, metric):
+        items = [LegendItem(colour, _band_label(_band_of(low), lang))
+                 for low, colour in zip(breaks[:-1], breaks_colours(breaks, metric))]
+        return items + ([LegendItem(NO_DATA, t("peta.tanpa_data", lang))] if with_no_data else [])
     colours = class_colours(max(len(breaks) - 1, 1))
     whole = METRICS[metric].decimals == 0 and all(float(b).is_integer() for b in breaks)
     decimals = 0 if all(float(b).is_integer() for b in breaks) else METRICS[metric].decimals
@@ -231,6 +282,13 @@ def legend_items(breaks: tuple[float, ...], metric: str, lang: Lang = "id",
     if with_no_data:
         items.append(LegendItem(NO_DATA, t("peta.tanpa_data", lang)))
     return items
+
+
+def _band_label(band: domain.Category, lang: Lang) -> str:
+    """'Utama (801–900)', 'Paripurna (901–1.000)'; below 500 'Belum berkategori (< 500)'."""
+    if band.name == domain.NO_CATEGORY:
+        return t("peta.kelas.belum", lang, batas=format_number(band.high, 0, lang))
+    return f"{band.name} ({domain.band_range(band.name, '.' if lang == 'id' else ',')})"
 
 
 # --- the map's table ----------------------------------------------------------------------------
@@ -259,7 +317,7 @@ def map_values(data: Dataset, metric: str, year: int | None = None) -> MapValues
     year = years[-1] if year is None else int(year)
     if year not in years:
         raise ValueError(f"Tahun {year} tidak ada untuk metrik '{metric}'; tersedia: {', '.join(map(str, years))}")
-    breaks = class_breaks(full["nilai"])
+    breaks = metric_breaks(full["nilai"], metric)
     names = data.kelurahan[["kode", "nama", "kode_induk", "nama_kecamatan"]].rename(
         columns={"kode": "kode_kelurahan", "kode_induk": "kode_kecamatan"})
     table = names.merge(full[full["tahun"] == year][["kode_kelurahan", "nilai"]], on="kode_kelurahan", how="left")
@@ -268,5 +326,5 @@ def map_values(data: Dataset, metric: str, year: int | None = None) -> MapValues
                                     .rank(method="min", ascending=False).astype("Int64"))
     table["jumlah_kelurahan"] = int(table["nilai"].notna().sum())
     table["kelas"] = classify(table["nilai"], breaks)
-    table["warna"] = colour_of(table["kelas"], breaks)
+    table["warna"] = colour_of(table["kelas"], breaks, metric)
     return MapValues(metric, year, table[list(VALUE_COLUMNS)].reset_index(drop=True), breaks)

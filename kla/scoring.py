@@ -18,6 +18,7 @@ in Indonesian.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +32,9 @@ from kla.domain import (
     PARIPURNA_MIN,
     ROADMAP_TOTAL,
     block_maxima,
+    gap_reason,
 )
+from kla.i18n import Lang, format_number, t
 
 # Points are decimals (e.g. 12.5); summing them in binary floats can give 600.9999999999999 for a
 # true 601 and drop a city one band. Totals are rounded to this many decimals before use.
@@ -112,6 +115,48 @@ def _categories_of(totals: pd.Series) -> pd.Series:
 
 def _round_total(values: pd.Series) -> pd.Series:
     return values.round(TOTAL_DECIMALS)
+
+
+# --- years without a score --------------------------------------------------------------------
+
+
+def gap_label(year: int, lang: Lang = "id") -> str:
+    """Why ``year`` has no score, in words: the one label of a gap year in every chart, page and export.
+
+    "tidak ada penilaian nasional" (2020), "tidak ada penilaian (dua tahunan)" (2024), "skor tidak
+    diumumkan" (a round was held, e.g. 2018) or "tanpa data" (before 2017); :func:`kla.domain.gap_reason`.
+    """
+    return t(f"tahun_kosong.{gap_reason(year)}", lang)
+
+
+def gap_years(years: Sequence[int]) -> list[int]:
+    """Years inside the span of ``years`` that are not in it (e.g. 2018, 2020, 2024): gaps, never hidden."""
+    present = sorted({int(y) for y in years})
+    return [y for y in range(present[0], present[-1] + 1) if y not in present] if present else []
+
+
+def gap_labels(years: Sequence[int], lang: Lang = "id") -> dict[int, str]:
+    """:func:`gap_label` of every gap year inside the span of ``years``."""
+    return {y: gap_label(y, lang) for y in gap_years(years)}
+
+
+def official_score_text(kategori_resmi: pd.DataFrame | None, year: int, lang: Lang = "id") -> str:
+    """The officially reported score of ``year`` as words, told apart from any score the data compute.
+
+    "891 / 817 (sumber bertentangan)" when sources disagree, "812" for one, and where no score was
+    reported: :func:`gap_label` ("skor tidak diumumkan" for a round held, "tidak ada penilaian
+    nasional" for 2020, ...). "–" for a year the published list does not name.
+    """
+    if kategori_resmi is None or kategori_resmi.empty:
+        return "–"
+    rows = kategori_resmi[kategori_resmi["tahun"].astype(int) == int(year)]
+    if rows.empty:
+        return "–"
+    reported = list(dict.fromkeys(float(s) for s in rows["skor_dilaporkan"].dropna()))
+    if not reported:
+        return gap_label(year, lang)
+    text = " / ".join(format_number(s, 0 if s.is_integer() else 1, lang) for s in reported)
+    return text + t("skor_resmi.bertentangan", lang) if len(reported) > 1 else text
 
 
 # --- the city ----------------------------------------------------------------------------------

@@ -21,10 +21,12 @@ year = url_select(t("ringkasan.tahun", lang), years[::-1], "tahun", years[-1])
 # the headline numbers are the meeting's (kla.meeting.position), so the two can never disagree
 pos = cached_on_data(meeting.position)(data, year)
 
+# A sample score stands beside the officially reported one below: the box under it says which is which.
+illustrative = provenance.is_sample(data, ["evaluasi_kota"])
 cols = st.columns(4)
 change_metric(cols[0], t("ringkasan.skor", lang, tahun=year), format_number(pos.skor, 1, lang), pos.perubahan, lang,
               help=t("ringkasan.skor.bantuan", lang)
-              + (t("ringkasan.skor.bantuan.contoh", lang) if provenance.is_sample(data, ["evaluasi_kota"]) else ""))
+              + (t("ringkasan.skor.bantuan.contoh", lang) if illustrative else ""))
 cols[1].metric(t("kategori", lang), pos.kategori)
 cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(pos.ke_paripurna, 1, lang),
                help=t("ringkasan.ke_paripurna.bantuan", lang))
@@ -36,18 +38,28 @@ elif pos.target is not None:
                   pos.skor - pos.target, lang, help=t("ringkasan.target.bantuan", lang))
 
 official = data.kategori_resmi[data.kategori_resmi["tahun"] == year]
+if not official.empty:
+    # One box per year, even with two conflicting sources: the official score(s) and, beside them,
+    # which number above is the dashboard's own (scoring.official_score_text is the charts' words too).
+    named = " / ".join(dict.fromkeys(official["kategori"].dropna().astype(str))) or "–"
+    reported = official["skor_dilaporkan"].notna().any()
+    text = t("ringkasan.resmi", lang, tahun=year, kategori=escape_markdown(named),
+             skor=t("ringkasan.resmi.dilaporkan" if reported else "ringkasan.resmi.tanpa_skor", lang,
+                    skor=escape_markdown(scoring.official_score_text(data.kategori_resmi, year, lang))))
+    if reported:
+        text += " " + t("ringkasan.resmi.beda.contoh" if illustrative else "ringkasan.resmi.beda", lang,
+                        tahun=year, skor=format_number(pos.skor, 1, lang))
+    st.info(text, icon=":material/verified:")
 for _, fact in official.iterrows():
-    reported = "" if pd.isna(fact["skor_dilaporkan"]) else \
-        t("ringkasan.resmi.skor", lang, skor=format_number(fact["skor_dilaporkan"], 0, lang))
-    st.info(t("ringkasan.resmi", lang, tahun=year, kategori=escape_markdown(fact["kategori"]), skor=reported),
-            icon=":material/verified:")
+    # Each source with the score it reported, so two conflicting numbers are each tied to their source.
+    said = "" if pd.isna(fact["skor_dilaporkan"]) else f" ({format_number(fact['skor_dilaporkan'], 0, lang)})"
     # The source comes from kategori_resmi.csv: a link only when it is an http(s) address, never Markdown.
     url = safe_url(fact["sumber"])
     if url:
-        st.link_button(f"{t('sumber', lang)}: {escape_markdown(url_host(url))}", url, icon=":material/open_in_new:",
-                       type="tertiary")
+        st.link_button(f"{t('sumber', lang)}{said}: {escape_markdown(url_host(url))}", url,
+                       icon=":material/open_in_new:", type="tertiary")
     elif not pd.isna(fact["sumber"]):
-        st.caption(f"{t('sumber', lang)}: {escape_markdown(fact['sumber'])}")
+        st.caption(f"{t('sumber', lang)}{said}: {escape_markdown(fact['sumber'])}")
 
 period = f"{years[0]}–{years[-1]}"
 chart(cached(charts.total_trend)(totals, data.kategori_resmi, data.peta_jalan,

@@ -53,7 +53,7 @@ def test_total_trend_draws_the_city_totals_and_roadmap_target(city):
 def test_total_trend_data_is_one_row_per_year_drawn(city):
     data = _total_chart(city).data
     assert list(data["tahun"]) == [2023, 2024, 2025, 2027]
-    assert data.loc[data["tahun"] == 2024, "keterangan"].item() == "tidak ada putaran"
+    assert data.loc[data["tahun"] == 2024, "keterangan"].item() == "tidak ada penilaian (dua tahunan)"
     assert data.loc[data["tahun"] == 2023, "kategori_resmi"].item() == "Utama"
 
 
@@ -68,14 +68,14 @@ def test_total_trend_shades_five_category_bands_and_draws_the_paripurna_line(cit
 
 
 def test_gap_years_say_why_they_are_empty():
-    """On the sample data: 2018 was not published, 2020 had no national round."""
+    """On the sample data: 2018's score was not published, 2020 had no national round, 2024 no round."""
     result = load_dataset(PROJECT_ROOT / "data")
     assert result.ok
     ds = result.dataset
     data = _total_chart(ds).data.set_index("tahun")
-    assert data.loc[2018, "keterangan"] == "tidak dipublikasikan"
-    assert data.loc[2020, "keterangan"] == "tidak ada putaran"
-    assert data.loc[2024, "keterangan"] == "tidak ada putaran"
+    assert data.loc[2018, "keterangan"] == "skor tidak diumumkan"
+    assert data.loc[2020, "keterangan"] == "tidak ada penilaian nasional"
+    assert data.loc[2024, "keterangan"] == "tidak ada penilaian (dua tahunan)"
 
 
 def test_every_chart_names_source_and_period_and_uses_indonesian_separators(city):

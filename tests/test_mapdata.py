@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kla import mapdata
+from kla import mapdata, scoring
 from kla.config import PROJECT_ROOT
 from kla.loading import load_dataset
 
@@ -73,7 +73,7 @@ def test_class_breaks_are_the_same_for_every_year(sample):
 def test_every_metric_colours_all_34_kelurahan_of_the_sample(sample, metric):
     values = mapdata.map_values(sample, metric)
     assert len(values.table) == 34
-    allowed = set(mapdata.class_colours(len(values.breaks) - 1))
+    allowed = set(mapdata.breaks_colours(values.breaks, metric))
     assert set(values.table["warna"]) <= allowed
 
 
@@ -110,3 +110,37 @@ def test_format_value_with_unit(city):
     assert mapdata.format_value(87.5, "K1") == "87,5%"
     assert mapdata.format_value(float("nan"), "kegiatan") == "tanpa data"
     assert mapdata.format_value(1234, "kegiatan", "en") == "1,234 activities"
+
+
+# --- a score's classes are the KLA category bands ------------------------------------------------------
+
+
+def test_total_score_is_classed_by_the_category_bands(sample):
+    values = mapdata.map_values(sample, "total")
+    # the sample's kelurahan totals run from Pratama to Utama: the bands' own lower thresholds (KLA.md)
+    assert values.breaks == (500, 601, 701, 801, 901)
+    labels = [i.label for i in mapdata.legend_items(values.breaks, "total", with_no_data=False)]
+    assert labels == ["Pratama (500–600)", "Madya (601–700)", "Nindya (701–800)", "Utama (801–900)"]
+    english = [i.label for i in mapdata.legend_items(values.breaks, "total", "en", with_no_data=False)]
+    assert english[-1] == "Utama (801–900)"
+
+
+def test_a_kelurahan_colour_is_its_category(sample):
+    table = mapdata.map_values(sample, "total").table.dropna(subset=["nilai"])
+    colours = mapdata.CATEGORY_COLOURS
+    for value, colour in zip(table["nilai"], table["warna"]):
+        assert colour == colours[scoring.category_for(value)], value
+
+
+def test_band_edges_decide_by_the_lower_threshold():
+    breaks = mapdata.category_breaks(pd.Series([480.0, 600.5, 601.0, 950.0, 1000.0]))
+    assert breaks == (0, 500, 601, 701, 801, 901, 1000)
+    classes = mapdata.classify(pd.Series([480.0, 600.5, 601.0, 900.9, 901.0, 1000.0]), breaks)
+    assert classes.tolist() == [0, 1, 2, 4, 5, 5]  # 600.5 is still Pratama, 601 Madya, 1000 Paripurna
+    labels = [i.label for i in mapdata.legend_items(breaks, "total", with_no_data=False)]
+    assert labels[0] == "Belum berkategori (< 500)" and labels[-1] == "Paripurna (901–1.000)"
+
+
+def test_other_metrics_keep_their_own_classes(sample):
+    values = mapdata.map_values(sample, "kegiatan")
+    assert values.breaks == mapdata.class_breaks(mapdata.metric_table(sample, "kegiatan")["nilai"])

@@ -141,7 +141,7 @@ def test_one_filled_trace_per_kelurahan_in_its_class_colour(shapes, values):
     expected = dict(zip(values.table["kode_kelurahan"], values.table["warna"]))
     for code, trace in drawn.items():
         assert trace.fill == "toself" and trace.fillcolor == expected[code], code
-    assert len(set(expected.values())) >= 4  # the sample spreads over the classes
+    assert len(set(expected.values())) >= 3  # the sample's 2025 totals span three categories (Madya to Utama)
 
 
 def test_every_border_shows_against_its_own_fill(shapes, values):

@@ -74,14 +74,15 @@ def preload_plotly() -> None:
 def change_metric(where: Any, label: str, value: str, change: float | None, lang: Lang, **kwargs: Any) -> None:
     """``st.metric`` with a signed change in Indonesian format and the arrow the sign deserves.
 
-    Streamlit picks the arrow by a leading ASCII "-"; our changes use a true minus sign, which it
-    would read as a rise, so the arrow is set explicitly.
+    Streamlit picks the arrow and its colour by a leading ASCII "-"; our changes use a true minus
+    sign, which it would read as a rise (a shortfall in green), so both are set explicitly.
     """
     if change is None or change != change:  # None or NaN: nothing to compare with
         where.metric(label, value, **kwargs)
         return
     arrow = "up" if change > 0 else "down" if change < 0 else "off"
-    where.metric(label, value, delta=format_signed(change, 1, lang), delta_arrow=arrow, **kwargs)
+    colour = "green" if change > 0 else "red" if change < 0 else "gray"
+    where.metric(label, value, delta=format_signed(change, 1, lang), delta_arrow=arrow, delta_color=colour, **kwargs)
 
 
 def sample_notice(data: Dataset, lang: Lang) -> None:
