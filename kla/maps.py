@@ -20,6 +20,8 @@ reaches a tooltip, a popup or the legend: Leaflet shows those as HTML.
 
 from __future__ import annotations
 
+import math
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -47,6 +49,12 @@ FOCUS_BORDER = "#D95F02"  # orange: stands out against the blue-green palette
 INITIATIVE_COLOUR = "#D95F02"
 CITY_CENTRE = (-1.2, 116.9)  # only the first frame before fitBounds runs
 LOCATOR_TOLERANCE = 0.0005  # degrees; see locator_map
+PROFILE_PATH = "kelurahan"  # the profile page's URL path (dashboard.py)
+PROFILE_REQUEST = "kla-profil"  # what the popup's link reports to the page (see _ProfilePopup)
+# An initiative point appears once its kelurahan is this wide on screen (side of a square of the
+# same area): a marker is at most INITIATIVE_MAX_RADIUS * 2 px, under a fifth of that square.
+INITIATIVE_ROOM_PX = 48
+INITIATIVE_MAX_RADIUS = 10
 LOCATOR_GRID = 1e-4
 
 # The properties every kelurahan feature carries (and nothing more, to keep the page small).
@@ -63,6 +71,7 @@ font-family: "Source Sans Pro", "Segoe UI", Roboto, Arial, sans-serif; }}
   box-shadow: 0 1px 4px rgba(0,0,0,.3); font-size: 12.5px; color: #1a1a1a; max-width: 190px; }}
 .kla-legend .judul {{ font-weight: 600; margin-bottom: 2px; }}
 .kla-legend .satuan {{ color: #444; margin-bottom: 3px; }}
+.kla-legend .catatan {{ color: #444; font-size: 11px; white-space: normal; }}
 .kla-legend .baris {{ display: flex; align-items: center; gap: 6px; white-space: nowrap; }}
 .kla-legend .kotak {{ display: inline-block; width: 16px; height: 12px; border: 1px solid #888; flex: none; }}
 .kla-legend .titik {{ display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin: 0 3px;
@@ -73,6 +82,15 @@ font-family: "Source Sans Pro", "Segoe UI", Roboto, Arial, sans-serif; }}
 .kla-tooltip td {{ font-weight: 600; padding: 1px 0; }}
 .kla-popup {{ max-height: 220px; overflow-y: auto; font-size: 13px; line-height: 1.35; }}
 .kla-popup .catatan {{ color: #555; font-size: 12px; }}
+.kla-kelurahan-popup {{ font-size: 14px; line-height: 1.4; color: #1a1a1a; }}
+.kla-kelurahan-popup .nama {{ font-weight: 700; font-size: 15px; }}
+.kla-kelurahan-popup .kecamatan {{ color: #555; }}
+.kla-kelurahan-popup .nilai, .kla-kelurahan-popup .peringkat {{ margin-top: 2px; }}
+.kla-kelurahan-popup a.kla-profil {{ display: inline-block; margin-top: 8px; padding: 8px 12px; border-radius: 6px;
+  background: #1F5FA8; color: #fff; font-weight: 600; text-decoration: none; }}
+.kla-kelurahan-popup a.kla-profil:focus {{ outline: 3px solid {FOCUS_BORDER}; }}
+.kla-popup-terbuka .kla-tooltip {{ display: none; }}
+@media (hover: none) {{ .kla-tooltip {{ display: none; }} }}
 .kla-popup hr {{ border: 0; border-top: 1px solid #ddd; margin: 4px 0; }}
 @media (max-width: 480px) {{
   .kla-legend {{ font-size: 11px; padding: 4px 6px; max-width: 150px; }}
@@ -150,6 +168,90 @@ class _Legend(MacroElement):
         self._name = "KlaLegend"
         self.html = html
         self.position = position
+
+
+class _ProfilePopup(MacroElement):
+    """A tap on a kelurahan opens a popup (name, kecamatan, value, rank) with a link to its profile.
+
+    Nothing navigates on the tap itself: on a phone the first tap is how people find out what a
+    shape is. The link's ``href`` is the profile's address (for "open in a new tab"); a plain
+    press hands the kelurahan code to the page instead, because the map runs in a sandboxed
+    component iframe that may not navigate the top page. It goes through streamlit-folium's
+    ``last_geocoder_result`` (this map has no geocoder, so nothing else writes it), sent by a
+    ``moveend`` event, the one streamlit-folium answers by reporting its state.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer, map) {
+            var texts = {{ this.texts|tojson }};
+            function href(kode) {
+                var path = texts.path + "?kelurahan=" + encodeURIComponent(kode) + texts.query;
+                try { return new URL(path, window.parent.location.href).href; } catch (e) { return path; }
+            }
+            layer.bindPopup(function (shape) {
+                var p = shape.feature.properties;  // escaped by kla.maps.feature_table
+                var div = L.DomUtil.create("div", "kla-kelurahan-popup");
+                div.innerHTML = '<div class="nama">' + p.nama + '</div>'
+                    + '<div class="kecamatan">' + texts.kecamatan + ' ' + p.kecamatan + '</div>'
+                    + '<div class="nilai">' + texts.nilai + ': <b>' + p.nilai + '</b></div>'
+                    + '<div class="peringkat">' + texts.peringkat + ' ' + p.peringkat + '</div>';
+                var link = L.DomUtil.create("a", "kla-profil", div);
+                link.href = href(p.kode);
+                link.textContent = texts.profil;
+                L.DomEvent.on(link, "click", function (e) {
+                    var state = window.__GLOBAL_DATA__;
+                    if (!state) { return; }  // outside streamlit-folium: an ordinary link
+                    L.DomEvent.preventDefault(e);
+                    state.last_geocoder_result = {name: {{ this.request|tojson }},
+                                                  properties: {kode: p.kode, klik: Date.now()}};
+                    map.fire("moveend");
+                });
+                return div;
+            }, {maxWidth: 260, minWidth: 170, autoPanPadding: [12, 12]});
+            map.on("popupopen", function () { L.DomUtil.addClass(map.getContainer(), "kla-popup-terbuka"); });
+            map.on("popupclose", function () { L.DomUtil.removeClass(map.getContainer(), "kla-popup-terbuka"); });
+        })({{ this._parent.get_name() }}, {{ this._parent._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self._name = "KlaProfilePopup"
+        self.texts = texts
+        self.request = PROFILE_REQUEST
+
+
+class _ZoomGate(MacroElement):
+    """Each initiative point only from the zoom its kelurahan is large enough on screen (``minzoom``).
+
+    At city zoom on a phone a central kelurahan is about 9 px wide: any marker there would hide
+    it from a tap. Large kelurahan show their points at once; zooming in brings the rest.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (group, map) {
+            var points = [];
+            group.eachLayer(function (point) { points.push(point); });
+            function update() {
+                var zoom = map.getZoom();
+                points.forEach(function (point) {
+                    var show = zoom >= point.feature.properties.minzoom;
+                    if (show && !group.hasLayer(point)) { group.addLayer(point); }
+                    if (!show && group.hasLayer(point)) { group.removeLayer(point); }
+                });
+            }
+            map.on("zoomend", update);
+            update();
+        })({{ this.layer }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, layer: folium.GeoJson) -> None:
+        super().__init__()
+        self._name = "KlaZoomGate"
+        self.layer = layer.get_name()
 
 
 def use_local_leaflet(m: folium.Map, asset_base: str = DEFAULT_ASSET_BASE) -> folium.Map:
@@ -242,7 +344,8 @@ def legend_html(values: MapValues, lang: Lang = "id", initiatives: bool = False)
                                              with_no_data=bool(values.table["nilai"].isna().any()))]
     if initiatives:
         rows.append('<div class="baris"><span class="titik"></span>'
-                    f'{escape_html(t("peta.halaman.legenda.inisiatif", lang))}</div>')
+                    f'{escape_html(t("peta.halaman.legenda.inisiatif", lang))}</div>'
+                    f'<div class="catatan">{escape_html(t("peta.halaman.legenda.inisiatif_perbesar", lang))}</div>')
     return (f'<div class="judul">{escape_html(title)}</div><div class="satuan">{escape_html(unit)}</div>'
             + "".join(rows))
 
@@ -269,19 +372,25 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = 
         return {"color": "#1a1a1a", "weight": 3}
 
     fields = ["nama", "kecamatan", "nilai", "peringkat", "peringkat_kecamatan"]
+    value_label = f"{short_metric_label(values.metric, lang)} {values.year}"
     aliases = [t("kelurahan", lang), t("kecamatan", lang), f"{t('peta.halaman.kolom.nilai', lang)} {values.year}",
                t("peta.halaman.peringkat_kota", lang), t("peta.halaman.peringkat_kecamatan", lang)]
-    folium.GeoJson(
+    areas = folium.GeoJson(
         _feature_collection(shapes, FEATURE_PROPERTIES), name="kelurahan", style_function=style,
         highlight_function=highlight, control=False,
         tooltip=folium.GeoJsonTooltip(fields, aliases=[escape_html(a) for a in aliases], class_name="kla-tooltip",
                                       sticky=True),
         attribution=escape_html(attribution) if attribution else None,  # folium leaves a None option out
     ).add_to(m)
+    _ProfilePopup({"path": PROFILE_PATH, "query": f"&lang={lang}" if lang != "id" else "",
+                   "kecamatan": escape_html(t("kecamatan", lang)), "nilai": escape_html(value_label),
+                   "peringkat": escape_html(t("peta.halaman.peringkat_kota", lang)),
+                   "profil": t("peta.halaman.popup.profil", lang)}).add_to(areas)
     _outlines(boundaries).add_to(m)
     points = initiative_points(boundaries, initiatives, lang) if initiatives is not None else None
-    if points and points["features"]:
-        _initiative_layer(points).add_to(m)
+    layer = _initiative_layer(points) if points and points["features"] else None
+    if layer is not None:
+        layer.add_to(m)
     _Legend(legend_html(values, lang, bool(points and points["features"]))).add_to(m)  # before _Fit measures it
 
     focused = shapes[shapes["kode"] == focus] if focus else shapes.iloc[0:0]
@@ -292,6 +401,8 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = 
         _Fit(_bounds(focused), padding=30, max_zoom=15).add_to(m)
     else:
         _Fit(_bounds(shapes), padding=4).add_to(m)
+    if layer is not None:
+        _ZoomGate(layer).add_to(m)  # after _Fit: the first zoom is the fitted one
     return m
 
 
@@ -345,16 +456,30 @@ def initiative_points(boundaries: gpd.GeoDataFrame, initiatives: pd.DataFrame, l
     inside = dict(zip(shapes["kode_kelurahan"], shapes.geometry.representative_point()))
     names = dict(zip(shapes["kode_kelurahan"], shapes["nama_kelurahan"]))
     features: list[dict] = []
+    zooms = dict(zip(shapes["kode_kelurahan"], (room_zoom(g) for g in shapes.geometry)))
     for _, row in rows[located].iterrows():
         features.append(_point(f"ini:{row.get('id', len(features))}", float(row["lon"]), float(row["lat"]),
-                               [row], _name(row, names), approximate=False, lang=lang))
+                               [row], _name(row, names), approximate=False, lang=lang,
+                               min_zoom=zooms.get(row.get("kode_kelurahan"), 0.0)))
     for kode, group in rows[~located].groupby("kode_kelurahan", sort=True):
         point = inside.get(kode)
         if point is None or point.is_empty:
             continue  # no shape installed for this kelurahan: nowhere honest to put it
         features.append(_point(f"kel:{kode}", point.x, point.y, [r for _, r in group.iterrows()],
-                               names.get(kode, kode), approximate=True, lang=lang))
+                               names.get(kode, kode), approximate=True, lang=lang, min_zoom=zooms[kode]))
     return {"type": "FeatureCollection", "features": features}
+
+
+def room_zoom(geometry: BaseGeometry | None, room_px: float = INITIATIVE_ROOM_PX) -> float:
+    """The Leaflet zoom from which ``geometry`` (lon/lat) is ``room_px`` wide on screen.
+
+    Width: the side of a square of the same area. At zoom z a degree is 256 * 2^z / 360 px
+    (Web Mercator; at Balikpapan's 1° south a degree of latitude is as long on screen).
+    """
+    if geometry is None or geometry.is_empty or geometry.area <= 0:
+        return 0.0
+    side = math.sqrt(geometry.area)
+    return round(max(math.log2(room_px * 360 / (256 * side)), 0.0), 2)
 
 
 def _name(row: pd.Series, names: dict[str, str]) -> str:
@@ -362,14 +487,15 @@ def _name(row: pd.Series, names: dict[str, str]) -> str:
 
 
 def _point(key: str, lon: float, lat: float, rows: list[pd.Series], place: str, *, approximate: bool,
-           lang: Lang) -> dict:
+           lang: Lang, min_zoom: float = 0.0) -> dict:
     title = t("peta.halaman.inisiatif.judul", lang, n=format_number(len(rows), 0, lang), nama=place)
     items = [_initiative_html(r, lang) for r in rows]
     note = (f'<div class="catatan">{escape_html(t("peta.halaman.inisiatif.perkiraan", lang))}</div>'
             if approximate else "")
     body = f'<div class="kla-popup"><b>{escape_html(title)}</b>{note}<hr>' + "<hr>".join(items) + "</div>"
     return {"type": "Feature", "id": key, "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-            "properties": {"kode": key, "n": len(rows), "judul": escape_html(title), "isi": body}}
+            "properties": {"kode": key, "n": len(rows), "judul": escape_html(title), "isi": body,
+                           "minzoom": min_zoom}}
 
 
 def _initiative_html(row: pd.Series, lang: Lang) -> str:
@@ -390,7 +516,7 @@ def _initiative_html(row: pd.Series, lang: Lang) -> str:
 def _initiative_layer(points: dict) -> folium.GeoJson:
     def style(feature: dict) -> dict:
         n = feature["properties"]["n"]
-        return {"radius": min(5 + 1.5 * n, 14), "color": "#FFFFFF", "weight": 1.5, "fill": True,
+        return {"radius": min(4 + n, INITIATIVE_MAX_RADIUS), "color": "#FFFFFF", "weight": 1.5, "fill": True,
                 "fillColor": INITIATIVE_COLOUR,
                 "fillOpacity": 0.9, "className": INITIATIVE_CLASS}
 

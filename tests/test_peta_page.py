@@ -77,7 +77,9 @@ def test_with_boundaries_the_area_map_is_drawn_offline(installed, monkeypatch):
     assert "kla-kelurahan" in args["script"] and "kla-legend" in args["script"]
     for kode in boundaries.load_installed(installed)["kode_kelurahan"]:
         assert f'"{kode}"' in args["script"], kode
-    assert args["returned_objects"] == ["last_active_drawing", "last_object_clicked"]
+    # only the popup's profile link reports back: a tap or a pan reruns nothing
+    assert args["returned_objects"] == ["last_geocoder_result"]
+    assert "kla-profil" in args["script"]
     assert (ROOT / "static" / "leaflet" / "leaflet.js").exists()  # copied for Streamlit's static serving
     assert at.radio[0].value == "wilayah"
 
@@ -116,13 +118,23 @@ def test_changing_the_metric_keeps_a_valid_year(installed, monkeypatch):
     assert at.selectbox(key="url_tahun").value == 2026  # the metric's latest year, not a year it lacks
 
 
-def test_table_of_values_sorted_by_rank(installed, monkeypatch):
+def test_ranking_of_every_kelurahan_under_the_map(installed, monkeypatch):
     monkeypatch.setenv("KLA_GEO_DIR", str(installed))
     at = open_map_page()
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert len(table) == 34
-    assert list(table["peringkat"].dropna()) == sorted(table["peringkat"].dropna())
-    assert table["nilai"].iloc[0].endswith(" poin")
+    ranks = [int(r) for r in table["Peringkat di kota"]]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    assert table.iloc[0, 3].endswith(" poin")
+    assert table["Kelas (warna peta)"].str.len().min() > 0
+
+
+def test_the_choices_are_folded_away_above_the_map(installed, monkeypatch):
+    monkeypatch.setenv("KLA_GEO_DIR", str(installed))
+    at = open_map_page()
+    (box,) = at.expander
+    assert box.label.startswith("Pilihan peta") and box.proto.expanded is False
+    assert {w.key for w in box.selectbox} == {"url_metrik", "url_tahun", "url_cari"}
 
 
 def test_broken_boundaries_fall_back_to_the_tile_map(tmp_path, monkeypatch):

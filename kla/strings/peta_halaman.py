@@ -69,4 +69,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This point is an approximate location: the initiatives' coordinates are not recorded.",
     },
     "peta.halaman.inisiatif.mitra": {"id": "Mitra", "en": "Partner"},
+    # issue 15 item 6: the map on a phone
+    "peta.halaman.legenda.inisiatif_perbesar": {"id": "Perbesar peta untuk kelurahan kecil",
+                                                "en": "Zoom in for small kelurahan"},
+    "peta.halaman.popup.profil": {"id": "Lihat profil ›", "en": "View profile ›"},
+    "peta.halaman.pilihan": {"id": "Pilihan peta: ukuran, tahun, cari, lapisan",
+                             "en": "Map options: measure, year, search, layers"},
+    "peta.halaman.peringkat_daftar": {"id": "Peringkat {n} kelurahan: {metrik}, {tahun}",
+                                      "en": "Ranking of the {n} kelurahan: {metrik}, {tahun}"},
+    "peta.halaman.kolom.kelas": {"id": "Kelas (warna peta)", "en": "Class (map colour)"},
+    "peta.halaman.terpilih": {"id": "**{nama}** ({kecamatan}): {nilai}; peringkat di kota {peringkat}.",
+                              "en": "**{nama}** ({kecamatan}): {nilai}; rank in the city {peringkat}."},
 }

@@ -3,8 +3,10 @@
 Two servers: the session app of conftest.py (boundaries installed from the shared GeoJSON: the
 folium "peta wilayah") and one started here with an empty boundaries folder (the page explains
 why and shows the plotly "peta petak"). On both: 34 kelurahan drawn, a legend, a tooltip naming
-the kelurahan under the pointer, a click opening that kelurahan's profile, no console error, no
-request leaving the machine. Screenshots at 1366x768 and 390x844 go to artifacts/screenshots/.
+the kelurahan under the pointer, a tap naming it with a link to its profile (the link, not the
+tap, opens the profile), no console error, no request leaving the machine. On a phone: the map
+on the first screen, the ranking of all 34 under it, initiatives that leave the centre tappable.
+Screenshots at 1366x768 and 390x844 go to artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ def test_area_map_draws_hovers_and_opens_the_profile(page, network, app_url):
     screenshot(page, "peta-wilayah-tooltip-1366x768")
 
     target.click()
+    frame.locator(f"{POPUP} {PROFILE_LINK}").click()
     page.wait_for_function(ON_PROFILE, timeout=30_000)
     wait_idle(page)
     expect(page.get_by_role("heading", name=f"Kelurahan {name}")).to_be_visible()
@@ -100,11 +103,12 @@ def test_area_map_draws_hovers_and_opens_the_profile(page, network, app_url):
 
 
 def test_back_from_the_profile_stays_on_the_map_and_clicks_again(page, network, app_url):
-    """The map's last click outlives the page switch: going back must not jump to the profile again."""
+    """The map's last request outlives the page switch: going back must not jump to the profile again."""
     frame = open_area_map(page, f"{app_url}/peta")
     page.locator(FOLIUM).scroll_into_view_if_needed()
     target = frame.locator("path.kla-kelurahan").nth(folium_frame(page).evaluate(FIND_HOVERABLE))
     target.click()
+    frame.locator(f"{POPUP} {PROFILE_LINK}").click()
     page.wait_for_function(ON_PROFILE, timeout=30_000)
     wait_idle(page)
     page.go_back()
@@ -115,6 +119,7 @@ def test_back_from_the_profile_stays_on_the_map_and_clicks_again(page, network, 
     assert "/peta" in page.evaluate("location.href")
     page.locator(FOLIUM).scroll_into_view_if_needed()
     frame.locator("path.kla-kelurahan").nth(folium_frame(page).evaluate(FIND_HOVERABLE)).click()
+    frame.locator(f"{POPUP} {PROFILE_LINK}").click()
     page.wait_for_function(ON_PROFILE, timeout=30_000)
     assert network.blocked == []
     assert app_errors(network) == []
@@ -165,7 +170,7 @@ def test_tile_map_without_boundaries(page, network, bare_app, viewport):
     assert app_errors(network) == []
 
 
-def test_tile_map_click_opens_the_profile(page, network, bare_app):
+def test_tile_map_tap_names_the_kelurahan_and_links_its_profile(page, network, bare_app):
     page.goto(f"{bare_app}/peta")
     wait_idle(page)
     expect(page.locator(TILE_POINTS)).to_have_count(34, timeout=30_000)
@@ -174,9 +179,95 @@ def test_tile_map_click_opens_the_profile(page, network, bare_app):
     point.hover(force=True)
     hover = page.locator('[data-testid="stPlotlyChart"] .hoverlayer .hovertext')
     expect(hover).to_be_visible()
+    before = page.evaluate("location.href")
     point.click(force=True)
+    wait_idle(page)
+    link = page.locator('[data-testid="stPageLink"]').filter(has_text=re.compile(r"Lihat profil (?!kelurahan)"))
+    expect(link).to_be_visible()
+    expect(page.get_by_text(re.compile(r"peringkat di kota \d+ dari 34"))).to_be_visible()
+    assert page.evaluate("location.href") == before, "a tap alone does not leave the map"
+    link.click()
     page.wait_for_function(ON_PROFILE, timeout=30_000)
     wait_idle(page)
     expect(page.get_by_role("heading", name=re.compile(r"^Kelurahan "))).to_be_visible()
     assert network.blocked == []
     assert app_errors(network) == []
+
+
+# --- issue 15 item 6: the map on a phone ------------------------------------------------------------
+
+# Every kelurahan <path>: how many points of a grid over its bounding box hit the path itself
+# (elementFromPoint), that is where a tap lands on that kelurahan and on nothing drawn over it.
+CLICKABLE_SAMPLES = """
+() => Array.from(document.querySelectorAll("path.kla-kelurahan")).map(p => {
+  const r = p.getBoundingClientRect();
+  let hits = 0;
+  for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
+    if (document.elementFromPoint(r.x + r.width * i / 12, r.y + r.height * j / 12) === p) hits++;
+  }
+  return hits;
+})
+"""
+POPUP = ".leaflet-popup-content"
+PROFILE_LINK = "a.kla-profil"
+
+
+def test_the_map_is_on_a_phones_first_screen(page, network, app_url):
+    page.set_viewport_size(PHONE)
+    open_area_map(page, f"{app_url}/peta")
+    assert page.evaluate("window.scrollY") == 0
+    box = page.locator(FOLIUM).bounding_box()
+    print(f"peta di 390x844: atas y={box['y']:.0f} px, tinggi {box['height']:.0f} px")
+    # the controls fold away: at least 300 px of the map on the first screen, no scrolling
+    assert box["y"] + 300 <= PHONE["height"], f"map top at y={box['y']:.0f}"
+    screenshot(page, "peta-layar-pertama-390x844")
+
+
+def test_a_tap_shows_name_value_rank_and_a_profile_link(page, network, app_url):
+    page.set_viewport_size(PHONE)
+    frame = open_area_map(page, f"{app_url}/peta")
+    page.locator(FOLIUM).scroll_into_view_if_needed()
+    before = page.evaluate("location.href")
+    index = folium_frame(page).evaluate(FIND_HOVERABLE)
+    frame.locator("path.kla-kelurahan").nth(index).click()
+    popup = frame.locator(POPUP)
+    expect(popup).to_be_visible()
+    expect(popup).to_contain_text("poin")
+    expect(popup).to_contain_text(re.compile(r"Peringkat di kota \d+ dari 34"))
+    link = popup.locator(PROFILE_LINK)
+    expect(link).to_be_visible()
+    name = popup.locator(".nama").inner_text().strip()
+    page.wait_for_timeout(1500)  # a navigation would have happened by now
+    assert page.evaluate("location.href") == before
+    screenshot(page, "peta-ketuk-popup-390x844")
+    link.click()
+    page.wait_for_function(ON_PROFILE, timeout=30_000)
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=f"Kelurahan {name}")).to_be_visible()
+    assert network.blocked == []
+    assert app_errors(network) == []
+
+
+def test_a_ranking_of_all_34_under_the_map(page, network, app_url):
+    page.set_viewport_size(PHONE)
+    open_area_map(page, f"{app_url}/peta")
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Peringkat")
+    expect(table.locator("tbody tr")).to_have_count(34)
+    expect(table.locator("tbody tr").first).to_contain_text("1")
+    assert table.bounding_box()["y"] > page.locator(FOLIUM).bounding_box()["y"], "the list is under the map"
+
+
+def test_initiatives_leave_the_centre_clickable_on_a_phone(page, network, app_url):
+    page.set_viewport_size(PHONE)
+    open_area_map(page, f"{app_url}/peta")
+    page.locator(FOLIUM).scroll_into_view_if_needed()
+    without = folium_frame(page).evaluate(CLICKABLE_SAMPLES)
+    frame = open_area_map(page, f"{app_url}/peta?inisiatif=1")
+    page.locator(FOLIUM).scroll_into_view_if_needed()
+    expect(frame.locator(".kla-legend")).to_contain_text("Inisiatif")
+    with_points = folium_frame(page).evaluate(CLICKABLE_SAMPLES)
+    lost = [i for i, (a, b) in enumerate(zip(without, with_points)) if a and b < 0.5 * a]
+    print(f"kelurahan yang tertutup inisiatif lebih dari separuh: {len(lost)}")
+    assert all(without), "every kelurahan can be tapped without the layer"
+    assert lost == [], f"{len(lost)} kelurahan lose more than half of their tap area to initiative markers"
+    screenshot(page, "peta-inisiatif-390x844")
