@@ -10,17 +10,24 @@ itself, so the meeting and the public dashboard can never disagree:
 * :func:`since`: what happened between two dates, by default since the last logged
   "rapat gugus tugas" (:func:`default_window`);
 * :func:`follow_up`: initiatives planned but not started, and stalled ones, by organiser.
+
+The what-if's inputs (:func:`parse_number`, :func:`what_if_points`) are read as the room types
+them, in the page's language, and kept in the link (:func:`encode_what_if`, :func:`decode_what_if`);
+lists cut for the screen keep their sums (:func:`with_remainder`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from kla import domain, scoring
 from kla.activities import activity_table, filter_activities
+from kla.i18n import Lang, format_number, t
 from kla.initiatives import initiative_table
 from kla.loading import Dataset
 
@@ -76,6 +83,71 @@ def indicators_for_paripurna(ranking: pd.DataFrame) -> int | None:
 def what_if(data: Dataset, year: int, raised: dict[str, float]) -> scoring.WhatIf:
     """The year's total if the indicators in ``raised`` had those points (refuses > max_poin)."""
     return scoring.what_if(data.evaluasi_kota, data.indikator, year, raised)
+
+
+# A number as people type it: Indonesian 1.234,5 (a dot groups thousands, a comma marks the
+# decimals), English 1,234.5. Grouping must be in threes, so "20.5" is not read as 205 in Indonesian.
+_MARKS: dict[Lang, tuple[str, str]] = {"id": (".", ","), "en": (",", ".")}
+
+
+def parse_number(text: str, lang: Lang = "id") -> float:
+    """'20,5' -> 20.5 and '1.234,5' -> 1234.5 (id); '20.5' and '1,234.5' (en); else ``ValueError`` in ``lang``."""
+    group, decimal = _MARKS[lang]
+    cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+    whole = rf"[+-]?(\d{{1,3}}(\{group}\d{{3}})+|\d+)(\{decimal}\d+)?"
+    if not re.fullmatch(whole, cleaned):
+        example = format_number(20.5, 1, lang)
+        raise ValueError(t("rapat.andai.bukan_angka", lang, nilai=str(text).strip(), contoh=example))
+    return float(cleaned.replace(group, "").replace(decimal, "."))
+
+
+def what_if_points(text: str, code: str, maximum: float, lang: Lang = "id") -> float:
+    """The points typed for indicator ``code``: a number in 0..``maximum``, else ``ValueError`` naming both."""
+    try:
+        value = parse_number(text, lang)
+    except ValueError as problem:
+        raise ValueError(f"{code}: {problem}") from None
+    if not 0 <= value <= maximum:
+        raise ValueError(t("rapat.andai.di_luar", lang, kode=code, nilai=str(text).strip(),
+                           maks=format_number(maximum, 1, lang)))
+    return value
+
+
+def encode_what_if(points: Mapping[str, float]) -> str:
+    """``{"K3-17": 20.5}`` -> ``"K3-17:20.5"`` for the link (a dot decimal in every language)."""
+    return ",".join(f"{code}:{value:g}" for code, value in points.items())
+
+
+def decode_what_if(text: str | None, maxima: Mapping[str, float]) -> tuple[dict[str, float], list[str]]:
+    """The link's what-if: known codes with points in range, and the entries left out (as written)."""
+    points: dict[str, float] = {}
+    unknown: list[str] = []
+    for entry in filter(None, (part.strip() for part in (text or "").split(","))):
+        code, _, value = entry.partition(":")
+        try:
+            number = float(value) if value else float(maxima[code])
+            if code not in maxima or not 0 <= number <= maxima[code]:
+                raise ValueError(entry)
+        except (KeyError, ValueError):
+            unknown.append(entry)
+            continue
+        points[code] = number
+    return points, unknown
+
+
+def with_remainder(frame: pd.DataFrame, rows: int, label_column: str, label: str,
+                   sums: Sequence[str]) -> pd.DataFrame:
+    """At most ``rows`` rows that add up to ``frame``: the first ``rows - 1`` and one row summing the rest.
+
+    ``label`` names the remainder; ``{n}`` in it becomes the number of rows it stands for.
+    """
+    frame = frame.reset_index(drop=True)
+    if len(frame) <= rows:
+        return frame
+    kept, rest = frame.iloc[:rows - 1], frame.iloc[rows - 1:]
+    remainder = {column: "" for column in frame.columns} | {column: rest[column].sum() for column in sums}
+    remainder[label_column] = label.format(n=len(rest))
+    return pd.concat([kept, pd.DataFrame([remainder])], ignore_index=True)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from kla import meeting, scoring
@@ -125,3 +126,63 @@ def test_follow_up_planned_and_stalled_by_partner(city):
     assert list(plan.terhenti["id"]) == ["INI-0003"]
     partners = plan.per_mitra.set_index("nama_mitra")
     assert partners.loc["Warga RT 12", "belum_mulai"] == 1 and partners.loc["PT Contoh", "terhenti"] == 1
+
+
+# --- the what-if's inputs, its link, and lists cut for the screen ------------------------------
+
+
+@pytest.mark.parametrize("text, value", [("20,5", 20.5), ("1.234,5", 1234.5), ("35", 35.0), (" 7,25 ", 7.25),
+                                         ("1.000", 1000.0), ("0", 0.0), ("+3", 3.0)])
+def test_indonesian_numbers_read_as_written(text, value):
+    assert meeting.parse_number(text, "id") == value
+
+
+@pytest.mark.parametrize("text, value", [("20.5", 20.5), ("1,234.5", 1234.5), ("35", 35.0)])
+def test_english_numbers_when_the_page_is_english(text, value):
+    assert meeting.parse_number(text, "en") == value
+
+
+@pytest.mark.parametrize("text, lang", [("20.5", "id"), ("20,5", "en"), ("12,3,4", "id"), ("1.23,4", "id"),
+                                        ("abc", "id"), ("", "id"), ("2O", "id")])
+def test_ambiguous_or_wrong_numbers_are_refused_not_misread(text, lang):
+    with pytest.raises(ValueError) as problem:
+        meeting.parse_number(text, lang)
+    message = str(problem.value)
+    assert text.strip() in message
+    assert ("20,5" in message and "koma" in message) if lang == "id" else "20.5" in message
+
+
+def test_what_if_points_name_the_indicator_the_value_and_the_range():
+    assert meeting.what_if_points("20,5", "K3-17", 35.0) == 20.5
+    with pytest.raises(ValueError, match=r"K3-17: 205 di luar rentang; isi angka antara 0 dan 35,0"):
+        meeting.what_if_points("205", "K3-17", 35.0)
+    with pytest.raises(ValueError, match=r"K3-17: −2 di luar rentang"):
+        meeting.what_if_points("−2", "K3-17", 35.0)
+    with pytest.raises(ValueError, match=r"^K3-17: «dua puluh» bukan angka"):
+        meeting.what_if_points("dua puluh", "K3-17", 35.0)
+    with pytest.raises(ValueError, match=r"K3-17: 40.5 is out of range; enter a number from 0 to 35.0"):
+        meeting.what_if_points("40.5", "K3-17", 35.0, "en")
+
+
+def test_what_if_link_round_trip_and_unknown_entries():
+    maxima = {"K3-17": 35.0, "K5-22": 45.0}
+    assert meeting.encode_what_if({"K3-17": 20.5, "K5-22": 45.0}) == "K3-17:20.5,K5-22:45"
+    assert meeting.decode_what_if("K3-17:20.5,K5-22:45", maxima) == ({"K3-17": 20.5, "K5-22": 45.0}, [])
+    assert meeting.decode_what_if("K5-22", maxima) == ({"K5-22": 45.0}, []), "no value: the maximum"
+    points, unknown = meeting.decode_what_if("K3-17:99,X9-99:1,K5-22:abc,K5-22:10", maxima)
+    assert points == {"K5-22": 10.0}
+    assert unknown == ["K3-17:99", "X9-99:1", "K5-22:abc"]
+    assert meeting.decode_what_if(None, maxima) == ({}, [])
+
+
+def test_with_remainder_rows_add_up_to_the_whole_table():
+    frame = pd.DataFrame({"jenis": list("abcdefghi"), "kegiatan": [8, 3, 2, 2, 1, 1, 1, 1, 1],
+                          "peserta_anak": [846, 0, 0, 5, 54, 0, 4, 0, 0]})
+    cut = meeting.with_remainder(frame, 6, "jenis", "Lainnya ({n})", ["kegiatan", "peserta_anak"])
+    assert len(cut) == 6
+    assert list(cut["jenis"]) == ["a", "b", "c", "d", "e", "Lainnya (4)"]
+    assert cut["kegiatan"].sum() == frame["kegiatan"].sum() == 20
+    assert cut["peserta_anak"].sum() == frame["peserta_anak"].sum()
+    assert list(cut.iloc[-1][["kegiatan", "peserta_anak"]]) == [4, 4]
+    small = meeting.with_remainder(frame.head(3), 6, "jenis", "Lainnya ({n})", ["kegiatan"])
+    assert list(small["jenis"]) == ["a", "b", "c"], "nothing cut, no remainder row"

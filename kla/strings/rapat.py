@@ -118,4 +118,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Source: {sumber}. Where each file comes from: the dashboard's About page. Numbers equal the "
               "Summary and Meeting pages.",
     },
+    # meeting mode on a projector (issue 15): the what-if's inputs, cut lists, the tile map
+    "rapat.andai.bukan_angka": {"id": "«{nilai}» bukan angka; tulis misalnya {contoh} (koma untuk desimal).",
+                                "en": "“{nilai}” is not a number; write for example {contoh}."},
+    "rapat.andai.di_luar": {"id": "{kode}: {nilai} di luar rentang; isi angka antara 0 dan {maks}.",
+                            "en": "{kode}: {nilai} is out of range; enter a number from 0 to {maks}."},
+    "rapat.andai.isian": {"id": "{kode} · {nama}: sekarang {poin}, maks. {maks}",
+                          "en": "{kode} · {nama}: now {poin}, max. {maks}"},
+    "rapat.andai.petunjuk": {"id": "Ketik poin lalu tekan Enter; proyeksi dihitung dari isian yang tampil.",
+                             "en": "Type the points and press Enter; the projection uses the values shown."},
+    "rapat.andai.perbaiki": {"id": "Proyeksi belum dihitung: perbaiki isian yang ditandai merah.",
+                             "en": "No projection yet: correct the input marked in red."},
+    "rapat.andai.kosong": {"id": "Pilih indikator di atas untuk menghitung proyeksi.",
+                           "en": "Choose indicators above to compute a projection."},
+    "rapat.lainnya": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
+    "rapat.lainnya.baris": {"id": "Lainnya ({n})", "en": "Other ({n})"},
+    "rapat.kel.dari": {"id": "{n} dari {total} kelurahan; semua {total} di peta.",
+                       "en": "{n} of {total} kelurahan; all {total} on the map."},
 }
