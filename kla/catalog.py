@@ -111,13 +111,13 @@ def _initiatives(by: str) -> Callable[[Context], charts.Chart]:
 
 
 def activities(ctx: Context) -> charts.Chart:
-    return charts.activities_per_month(views.recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
-                                       lang=ctx.lang)
+    return charts.activities_per_month(views.recent_activities(ctx.data), period=views.recent_window(ctx.data),
+                                       **source_labels(ctx, provenance.ACTIVITIES), lang=ctx.lang)
 
 
 def participants(ctx: Context) -> charts.Chart:
-    return charts.participants_per_month(views.recent_activities(ctx.data), **source_labels(ctx, provenance.ACTIVITIES),
-                                         lang=ctx.lang)
+    return charts.participants_per_month(views.recent_activities(ctx.data), period=views.recent_window(ctx.data),
+                                         **source_labels(ctx, provenance.ACTIVITIES), lang=ctx.lang)
 
 
 def map_labels(ctx: Context) -> provenance.ChartLabels:

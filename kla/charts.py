@@ -22,6 +22,7 @@ from :mod:`kla.scoring`; nothing here recomputes them beyond what is drawn.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kla import domain, scoring
-from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_month, format_number, t
+from kla.activities import month_spans
+from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_date, format_month, format_number, t
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_plotly
 
@@ -684,29 +686,80 @@ def _month_axis(fig: go.Figure, months: pd.PeriodIndex, labels: list[str], lang:
     """Categorical month axis with our own month names (Indonesian "Agu", "Des").
 
     At most eight ticks, every 1, 2, 3, 6 or 12 months, written "Jan<br>2025" at the first tick and
-    at each January and just "Apr" otherwise: narrow enough to stay horizontal on a phone.
+    at each January and just "Apr" otherwise: narrow enough to stay horizontal on a phone. Ticks
+    are counted back from the last month, so a partial last month ("Nov*") always has its tick.
     """
     step = next((s for s in (1, 2, 3, 6, 12) if len(labels) <= 8 * s), int(np.ceil(len(labels) / 8)))
-    shown = range(0, len(labels), step)
-    text = [labels[i].replace(" ", "<br>") if i == 0 or months[i].month == 1 else labels[i].split(" ")[0]
+    shown = sorted(set(range(len(labels) - 1, -1, -step)) | {i for i, label in enumerate(labels[:1])
+                                                              if label.endswith(PARTIAL_MARK)})
+    text = [labels[i].replace(" ", "<br>") if i == shown[0] or months[i].month == 1
+            else labels[i].split(" ")[0] + (PARTIAL_MARK if labels[i].endswith(PARTIAL_MARK) else "")
             for i in shown]
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, tickmode="array",
                      tickvals=[labels[i] for i in shown], ticktext=text, tickangle=0, showgrid=False)
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
 
 
-def _months(kegiatan: pd.DataFrame) -> pd.PeriodIndex:
-    """Every month from the first to the last activity: a month with none is a real zero."""
-    dates = kegiatan["tanggal"].dropna()
-    if dates.empty:
-        return pd.PeriodIndex([], freq="M")
-    return pd.period_range(dates.min().to_period("M"), dates.max().to_period("M"), freq="M")
+PARTIAL_MARK = "*"  # after a month's name when the window covers only some of its days
+PARTIAL_PATTERN = "/"  # and its bars are hatched
 
 
-def activities_per_month(kegiatan: pd.DataFrame, *, source: str | None = None, sample: bool = False,
-                         lang: Lang = "id") -> Chart:
-    """"kegiatan_bulanan": activities per month, stacked by type (each type keeps its colour)."""
-    months = _months(kegiatan)
+@dataclass(frozen=True)
+class _Months:
+    """The months of a window: axis labels ("Nov 2026*" when partial), and the words for the note and the data."""
+
+    index: pd.PeriodIndex
+    labels: list[str]
+    full: list[bool]
+    covered: list[str]  # "1–15 Nov 2026": the days of each month the window covers
+    period: str  # the footer's "Periode"
+
+    def note(self, lang: Lang) -> str:
+        """" · * bulan tidak penuh: 1–15 Nov 2026" for the subtitle, empty when every month is whole."""
+        partial = [c for c, whole in zip(self.covered, self.full) if not whole]
+        return t("grafik.bulan_tidak_penuh", lang, bulan="; ".join(partial)) if partial else ""
+
+    def patterns(self) -> list[str]:
+        return ["" if whole else PARTIAL_PATTERN for whole in self.full]
+
+    def columns(self, months: pd.Series, lang: Lang) -> dict[str, list[str]]:
+        """``bulan_penuh`` (ya/tidak) and ``hari_tercakup`` for rows whose ``bulan`` is given as "2026-11"."""
+        by_month = {str(p): (whole, c) for p, whole, c in zip(self.index, self.full, self.covered)}
+        rows = [by_month[m] for m in months]
+        return {"bulan_penuh": [t("nilai.ya" if whole else "nilai.tidak", lang) for whole, _ in rows],
+                "hari_tercakup": [c for _, c in rows]}
+
+
+def _months(kegiatan: pd.DataFrame, period: tuple[dt.date, dt.date] | None, lang: Lang) -> _Months:
+    """Every month of ``period`` (default: first to last activity); a month with none is a real zero.
+
+    A month the period covers only in part keeps its place but is marked: "Nov 2026*", hatched
+    bars, and "bulan tidak penuh: 1–15 Nov 2026" under the title and in the data.
+    """
+    if period is None:
+        dates = kegiatan["tanggal"].dropna()
+        if dates.empty:
+            return _Months(pd.PeriodIndex([], freq="M"), [], [], [], "–")
+        period = (dates.min().date(), dates.max().date())
+    spans = month_spans(*period)
+    full = [span.penuh for span in spans]
+    labels = [format_month(s.bulan.to_timestamp(), lang) + ("" if whole else PARTIAL_MARK)
+              for s, whole in zip(spans, full)]
+    covered = [f"{s.mulai.day}–{s.sampai.day} {format_month(s.mulai, lang)}" if s.mulai != s.sampai
+               else format_date(s.mulai, lang, short=True) for s in spans]
+    text = f"{format_date(period[0], lang, short=True)} – {format_date(period[1], lang, short=True)}"
+    return _Months(pd.PeriodIndex([s.bulan for s in spans], freq="M"), labels, full, covered, text)
+
+
+def activities_per_month(kegiatan: pd.DataFrame, *, period: tuple[dt.date, dt.date] | None = None,
+                         source: str | None = None, sample: bool = False, lang: Lang = "id") -> Chart:
+    """"kegiatan_bulanan": activities per month, stacked by type (each type keeps its colour).
+
+    ``period`` is the window the activities were chosen from (the page's date range); a month it
+    covers only in part is marked partial (see :func:`_months`). Default: first to last activity.
+    """
+    window = _months(kegiatan, period, lang)
+    months = window.index
     month = kegiatan["tanggal"].dt.to_period("M")
     types = set(kegiatan["jenis"].dropna().unique())  # once: a set per type was 3 s on 265.000 rows
     present = [j for j in ACTIVITY_TYPES if j in types]
@@ -715,21 +768,30 @@ def activities_per_month(kegiatan: pd.DataFrame, *, source: str | None = None, s
               .reindex(pd.MultiIndex.from_product([months, present], names=["bulan", "jenis"]), fill_value=0))
     data = counts.rename("jumlah").reset_index()
     data["bulan"] = data["bulan"].astype(str)
-    labels = [format_month(p.to_timestamp(), lang) for p in months]
+    data = data.assign(**window.columns(data["bulan"], lang))
+    labels = window.labels
     fig = go.Figure()
     unit = t("grafik.kegiatan.satuan", lang)
     for jenis in present:
         own = data[data["jenis"] == jenis]
         colour = _activity_colour(jenis)
-        fig.add_trace(go.Bar(x=labels, y=own["jumlah"].to_numpy(dtype=int), name=jenis, marker_color=colour,
-                             hovertemplate=_hover(["<b>%{x}</b>", f"{jenis}: %{{y:,.0f}} {unit}"])))
+        fig.add_trace(go.Bar(x=labels, y=own["jumlah"].to_numpy(dtype=int), name=jenis,
+                             marker=dict(color=colour, pattern=_partial_pattern(window)),
+                             customdata=np.array(window.covered, dtype=object).reshape(-1, 1),
+                             hovertemplate=_hover(["<b>%{x}</b> (%{customdata[0]})",
+                                                   f"{jenis}: %{{y:,.0f}} {unit}"])))
     fig.update_layout(barmode="stack", bargap=0.15, height=500)
     _month_axis(fig, months, labels, lang)
     meta = ChartMeta("kegiatan_bulanan", t("grafik.kegiatan_bulanan.judul", lang),
-                     t("grafik.kegiatan_bulanan.subjudul", lang, n=format_number(len(kegiatan), 0, lang)),
-                     _source(source, lang), _date_period(kegiatan["tanggal"], lang), sample,
+                     t("grafik.kegiatan_bulanan.subjudul", lang, n=format_number(len(kegiatan), 0, lang))
+                     + window.note(lang), _source(source, lang), window.period, sample,
                      ticks_px=MONTH_TICKS_PX)
     return make_chart(fig, data, meta, lang, empty=len(kegiatan) == 0)
+
+
+def _partial_pattern(window: _Months) -> dict:
+    # white stripes over the bar's own colour: the colour still names the type, the stripes say "partial"
+    return dict(shape=window.patterns(), fillmode="overlay", fgcolor="white", solidity=0.35, size=8)
 
 
 def _activity_colour(jenis: str) -> str:
@@ -739,25 +801,33 @@ def _activity_colour(jenis: str) -> str:
     return GREY
 
 
-def participants_per_month(kegiatan: pd.DataFrame, *, source: str | None = None, sample: bool = False,
-                           lang: Lang = "id") -> Chart:
-    """"peserta_bulanan": children and adults at activities per month (attendances, not people)."""
-    months = _months(kegiatan)
+def participants_per_month(kegiatan: pd.DataFrame, *, period: tuple[dt.date, dt.date] | None = None,
+                           source: str | None = None, sample: bool = False, lang: Lang = "id") -> Chart:
+    """"peserta_bulanan": children and adults at activities per month (attendances, not people).
+
+    ``period`` as for :func:`activities_per_month`: partial months are marked.
+    """
+    window = _months(kegiatan, period, lang)
+    months = window.index
     sums = (kegiatan.assign(bulan=kegiatan["tanggal"].dt.to_period("M"))
             .groupby("bulan")[["peserta_anak", "peserta_dewasa"]].sum().reindex(months, fill_value=0))
     data = sums.astype(int).rename_axis("bulan").reset_index()
     data["bulan"] = data["bulan"].astype(str)
-    labels = [format_month(p.to_timestamp(), lang) for p in months]
+    data = data.assign(**window.columns(data["bulan"], lang))
+    labels = window.labels
     unit = t("grafik.orang", lang)
     fig = go.Figure()
     for column, key, colour in (("peserta_anak", "grafik.anak", OKABE_ITO[0]),
                                 ("peserta_dewasa", "grafik.dewasa", OKABE_ITO[1])):
         name = t(key, lang)
-        fig.add_trace(go.Bar(x=labels, y=data[column].to_numpy(dtype=int), name=name, marker_color=colour,
-                             hovertemplate=_hover(["<b>%{x}</b>", f"{name}: %{{y:,.0f}} {unit}"])))
+        fig.add_trace(go.Bar(x=labels, y=data[column].to_numpy(dtype=int), name=name,
+                             marker=dict(color=colour, pattern=_partial_pattern(window)),
+                             customdata=np.array(window.covered, dtype=object).reshape(-1, 1),
+                             hovertemplate=_hover(["<b>%{x}</b> (%{customdata[0]})",
+                                                   f"{name}: %{{y:,.0f}} {unit}"])))
     fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05, height=480)
     _month_axis(fig, months, labels, lang)
     meta = ChartMeta("peserta_bulanan", t("grafik.peserta_bulanan.judul", lang),
-                     t("grafik.peserta_bulanan.subjudul", lang), _source(source, lang),
-                     _date_period(kegiatan["tanggal"], lang), sample, ticks_px=MONTH_TICKS_PX)
+                     t("grafik.peserta_bulanan.subjudul", lang) + window.note(lang), _source(source, lang),
+                     window.period, sample, ticks_px=MONTH_TICKS_PX)
     return make_chart(fig, data, meta, lang, empty=len(kegiatan) == 0)

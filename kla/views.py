@@ -11,7 +11,7 @@ module for the defaults and the data, so a press image shows what the page shows
 * :func:`kelurahan_default`: the Tren page's kelurahan view compares the lowest and the highest
   total of the latest year;
 * :data:`SHORTFALL_TOP`: the shortfall chart (meeting mode, catalogue) shows the top 8;
-* :func:`activity_window` / :func:`recent_activities`: the Kegiatan page's last 12 months.
+* :func:`activity_window` / :func:`recent_activities`: the Kegiatan page's last 12 calendar months.
 
 The numbers of the Ringkasan headline are :func:`kla.meeting.position` (the meeting's too).
 Functions are pure: a :class:`kla.loading.Dataset` in, data frames and dataclasses out.
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kla import domain, scoring
-from kla.activities import activity_table, filter_activities
+from kla.activities import activity_table, filter_activities, whole_months_back
 from kla.loading import Dataset
 
-ACTIVITY_DAYS = 365  # the Kegiatan page's default range: the last 12 months of the log
+ACTIVITY_MONTHS = 12  # the Kegiatan page's default range: the last 12 calendar months of the log
 SHORTFALL_TOP = 8  # indicators on the shortfall chart: what the meeting's projector shows legibly
 SHOWN_DECIMALS = 1  # attainment is shown with one decimal: blocks that look equal are equal
 
@@ -99,12 +99,22 @@ def kelurahan_default(kel_totals: pd.DataFrame) -> list[str]:
 
 
 def activity_window(first_day: dt.date, last_day: dt.date) -> tuple[dt.date, dt.date]:
-    """The last :data:`ACTIVITY_DAYS` of a log running from ``first_day`` to ``last_day``."""
-    return max(first_day, last_day - dt.timedelta(days=ACTIVITY_DAYS)), last_day
+    """The last :data:`ACTIVITY_MONTHS` calendar months of a log running from ``first_day`` to ``last_day``.
+
+    It starts on the first of a month, so no month but the log's last (which the charts mark as
+    partial when the log stops mid-month) is counted for fewer days than it has.
+    """
+    return whole_months_back(first_day, last_day, ACTIVITY_MONTHS), last_day
+
+
+def recent_window(data: Dataset) -> tuple[dt.date, dt.date]:
+    """:func:`activity_window` of the data's activity log."""
+    dates = data.kegiatan["tanggal"].dropna()
+    return activity_window(dates.min().date(), dates.max().date())
 
 
 def recent_activities(data: Dataset) -> pd.DataFrame:
     """The activity table (:func:`kla.activities.activity_table`) of the default window, no filter."""
     table = activity_table(data.kegiatan, data.kelurahan)
-    first, last = activity_window(table["tanggal"].min().date(), table["tanggal"].max().date())
+    first, last = recent_window(data)
     return filter_activities(table, first, last, [], [])

@@ -1,10 +1,8 @@
 """Kegiatan: what the task force, partners and volunteers did, per month, and whom they reached."""
 
-import datetime as dt
-
 import streamlit as st
 
-from kla import charts, provenance
+from kla import charts, provenance, views
 from kla.activities import activity_summary, activity_table, filter_activities
 from kla.i18n import format_date, format_number, t
 from kla.schema import ACTIVITY_TYPES
@@ -19,7 +17,7 @@ sample_notice(data, lang)
 
 table = activity_table(data.kegiatan, data.kelurahan)
 first_day, last_day = table["tanggal"].min().date(), table["tanggal"].max().date()
-default_start = max(first_day, last_day - dt.timedelta(days=365))
+default_start, _ = views.activity_window(first_day, last_day)  # the last 12 calendar months, from the 1st
 kecamatan = dict(zip(data.kecamatan["kode"], data.kecamatan["nama"]))
 with st.expander(t("filter", lang), expanded=True):
     start, end = url_date_range(t("kegiatan.rentang", lang), "dari", "sampai", (default_start, last_day),
@@ -40,8 +38,9 @@ cols[3].metric(t("kegiatan.kelurahan", lang), f"{summary.kelurahan} / {len(data.
 
 period = f"{format_date(start, lang)} – {format_date(end, lang)}"
 labels = provenance.chart_labels(data, provenance.ACTIVITIES, lang)
-chart(cached(charts.activities_per_month)(shown, **labels, lang=lang), lang)
-chart(cached(charts.participants_per_month)(shown, **labels, lang=lang), lang)
+# the window, not the activities' own dates: a month it covers only in part is marked partial
+chart(cached(charts.activities_per_month)(shown, period=(start, end), **labels, lang=lang), lang)
+chart(cached(charts.participants_per_month)(shown, period=(start, end), **labels, lang=lang), lang)
 source_caption(data, provenance.ACTIVITIES, lang, period)
 
 st.subheader(t("kegiatan.daftar", lang))
