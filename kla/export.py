@@ -4,9 +4,11 @@
   (:func:`press_figure`): the chart's own title, subtitle and "Sumber · Periode" footer, plus
   the export date, an optional logo (``KLA_LOGO``) and, for sample data, a large "DATA CONTOH"
   watermark across the plot besides the chart's small mark.
-* Data (CSV with a BOM so Excel reads UTF-8, and XLSX) of exactly ``Chart.data``, with a
-  header block / "Keterangan" sheet naming title, source (with the data version), period, export
-  date and, for sample data only, a "Data contoh" warning.
+* Data of ``Chart.data``, numbers rounded as the charts show them (:data:`DATA_DECIMALS`), with
+  a header block / "Keterangan" sheet naming title, source (with the data version), period,
+  export date and, for sample data only, a "Data contoh" warning (on the XLSX data sheet too):
+  CSV (comma, decimal point, UTF-8 with a BOM), "CSV Excel Indonesia" (``csv_id``: semicolon,
+  decimal comma, BOM: what Excel set to Indonesian opens into columns) and XLSX.
 
 What a file says about its data is what the chart says: ``Chart.source`` and ``Chart.sample``
 come from the data files (:mod:`kla.provenance`), never from a fixed text.
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,13 +43,18 @@ from kla import render as render_module
 from kla.i18n import Lang, format_date, t
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
-DATA_FORMATS = ("csv", "xlsx")
+DATA_FORMATS = ("csv", "csv_id", "xlsx")
+# Every chart and map labels and hovers its numbers with at most one decimal (kla.charts._num,
+# "%{y:,.1f}", mapdata.METRICS): the files hold those numbers, not 73.45678 behind a "73,5".
+DATA_DECIMALS = 1
+CSV_ID_SEPARATOR = ";"  # Excel in an Indonesian locale: comma is the decimal mark, semicolon the list separator
 FORMATS = IMAGE_FORMATS + DATA_FORMATS
 PNG_SCALE = 2  # sharp on phones and high-resolution screens; SVG and PDF are vector anyway
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV injection": what a spreadsheet may run
 LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 LOGO_PX = 56  # logo height in the top-right corner
 STATIC_MAP = "peta_kelurahan"  # kla.staticmap.NAME; that module (geopandas, folium) loads only when needed
+SAMPLE_TEXT, SAMPLE_FILL = "A63C00", "FFF3CD"  # the sample mark's vermillion on the notice's pale yellow
 WATERMARK_COLOUR = "rgba(166, 60, 0, 0.10)"  # the sample mark's vermillion, faint: the chart stays readable
 
 
@@ -137,6 +145,7 @@ def press_figure(chart: charts.Chart, size: Preset, stamp: Stamp) -> go.Figure:
         staticmap.fit_map_labels(fig, width, height)
     else:
         _refit_legend(fig, width)
+        _fit_category_labels(fig, height)
         if chart.name == tilemap.NAME:
             tilemap.fit_labels(fig, width, height)
     if chart.sample:
@@ -149,17 +158,40 @@ def press_figure(chart: charts.Chart, size: Preset, stamp: Stamp) -> go.Figure:
 def _refit_legend(fig: go.Figure, width: int) -> None:
     """Give back the legend rows reserved for a phone when the legend fits fewer rows at ``width``.
 
-    On screen the legend's rows are estimated for a 390 px phone (:func:`kla.charts.style`); a
+    On screen the legend's rows are counted for the narrowest phone (:func:`kla.charts.style`); a
     720 px export lays nine entries out in three rows instead of five, and the space reserved
-    for the other two would stay empty above the plot.
+    for the other two would stay empty above the plot. Both counts leave the y tick labels
+    :data:`kla.charts.PLOT_LEFT_PX`, as ``style`` does (the left margin grows to fit them).
     """
     if not fig.layout.showlegend or fig.layout.legend.orientation != "h":
         return
-    plot_w = width - (fig.layout.margin.l or 0) - (fig.layout.margin.r or 0)
-    spare = charts._legend_rows(fig) - charts._legend_rows(fig, int(plot_w))
+    right = fig.layout.margin.r or 0
+    reserved = charts._legend_rows(fig, charts.NARROWEST_PX - charts.PLOT_LEFT_PX - right)
+    spare = reserved - charts._legend_rows(fig, width - charts.PLOT_LEFT_PX - right)
     if spare > 0:
         fig.layout.margin.t -= spare * charts.LEGEND_ROW_HEIGHT_PX
         fig.layout.title.pad.b -= spare * charts.LEGEND_ROW_HEIGHT_PX
+
+
+def _fit_category_labels(fig: go.Figure, height: int) -> None:
+    """Horizontal bars' names on one line when their wrapped lines no longer fit a bar's row.
+
+    On screen a bar chart is as tall as its rows need (``ChartMeta.plot_height``); an export
+    has the preset's height, and a landscape image gives 12 initiative types 27 px each, less
+    than two 14 px lines. Its width has room for the names unwrapped.
+    """
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None]
+    if not bars:
+        return
+    plot_h = height - (fig.layout.margin.t or 0) - (fig.layout.margin.b or 0)
+    names = list(bars[0].y)
+    lines = max(charts._lines(str(name)) for name in names) if names else 1
+    if lines == 1 or plot_h / len(names) >= lines * charts.TICK_SIZE * 1.3 + 4:
+        return
+    one_line = {name: str(name).replace("<br>", " ") for name in names}
+    for trace in fig.data:  # the shortfall chart's cumulative line shares the bars' rows
+        if trace.y is not None and {str(name) for name in trace.y} <= set(one_line):
+            trace.y = [one_line[str(name)] for name in trace.y]
 
 
 def _add_export_date(fig: go.Figure, stamp: Stamp) -> None:
@@ -243,16 +275,16 @@ def neutralise(value: Cell) -> Cell | str:
 
 
 def safe_table(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with every text cell (and column name) neutralised and float noise rounded away.
+    """``table`` with every text cell (and column name) neutralised and numbers rounded as displayed.
 
-    Sums of tenths come out as 736.0999999999999; six decimals (as kla.scoring rounds totals)
-    give back 736.1 without changing any number a chart shows.
+    Floats are rounded to :data:`DATA_DECIMALS`, the decimals every chart shows; that also
+    takes away float noise (sums of tenths come out as 736.0999999999999).
     """
     safe = table.copy()
     safe.columns = [neutralise(str(c)) for c in safe.columns]
     for column in safe.columns:
         if pd.api.types.is_float_dtype(safe[column]):
-            safe[column] = safe[column].round(6)
+            safe[column] = safe[column].round(DATA_DECIMALS)
         elif safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise)
     return safe
@@ -299,22 +331,61 @@ def csv_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def csv_id_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
+    """The CSV for Excel in an Indonesian locale: ';' between fields, decimal comma, UTF-8 with BOM.
+
+    Opened with a double click, Indonesian Excel splits on ';' and reads "73,5" as a number; the
+    standard CSV (comma, "73.5") lands there in one column with numbers as text. No thousands
+    mark: "1.234" would read as 1,234 in one locale and 1234 in another.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=CSV_ID_SEPARATOR, lineterminator="\r\n")
+    for key, value in about_rows(chart, stamp, "csv_id"):
+        writer.writerow([key, neutralise(value)])
+    writer.writerow([])
+    table = safe_table(chart.data)
+    writer.writerow(list(table.columns))
+    for row in table.itertuples(index=False):
+        writer.writerow([_decimal_comma(v) for v in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _decimal_comma(value: object) -> object:
+    """A float as the standard CSV writes it with a comma for the point ('73,5', '2,0'); missing as empty."""
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, (float, np.floating)):
+        return str(round(float(value), DATA_DECIMALS)).replace(".", ",")
+    return value
+
+
 def xlsx_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
-    """Sheet "Data" with exactly ``chart.data`` (numbers as numbers), sheet "Keterangan" the header block."""
+    """Sheet "Data" with ``chart.data`` (numbers as numbers, rounded as shown), sheet "Keterangan" the header block.
+
+    For sample data the Data sheet's first row says so in red ("DATA CONTOH — bukan data resmi"),
+    and its tab is red: a copied sheet or a screenshot of it carries the warning, not only the
+    Keterangan sheet that few people open.
+    """
     from openpyxl import Workbook  # 0,3 s to import: only when a spreadsheet is made
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"
     table = safe_table(chart.data)
+    if chart.sample:
+        sheet.append([t("ekspor.contoh.lembar", stamp.lang)])
+        sheet["A1"].font = Font(bold=True, color=SAMPLE_TEXT)
+        sheet["A1"].fill = PatternFill("solid", fgColor=SAMPLE_FILL)
+        sheet.sheet_properties.tabColor = SAMPLE_TEXT
+    header_row = sheet.max_row + 1 if chart.sample else 1
     sheet.append([str(c) for c in table.columns])
     for row in table.itertuples(index=False):
         sheet.append([_cell(v) for v in row])
-    for cell in sheet[1]:
+    for cell in sheet[header_row]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    _fit_columns(sheet, table)
+    sheet.freeze_panes = f"A{header_row + 1}"
+    _fit_columns(sheet, table, first_row=header_row + 1)
     about = book.create_sheet("Keterangan")
     for key, value in about_rows(chart, stamp, "xlsx"):
         about.append([key, neutralise(value)])
@@ -338,20 +409,22 @@ def _cell(value: object) -> object:
     return value
 
 
-def _fit_columns(sheet, table: pd.DataFrame) -> None:
+def _fit_columns(sheet, table: pd.DataFrame, first_row: int = 2) -> None:
     from openpyxl.utils import get_column_letter
 
     for i, column in enumerate(table.columns, start=1):
         longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200)])
         sheet.column_dimensions[get_column_letter(i)].width = min(max(10, longest + 2), 60)
         if pd.api.types.is_float_dtype(table[column]):
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+            for (cell,) in sheet.iter_rows(min_row=first_row, min_col=i, max_col=i):
                 cell.number_format = "#,##0.0"  # Excel shows it in the reader's locale: 1.234,5 in Indonesian
 
 
 def data_bytes(chart: charts.Chart, fmt: str, stamp: Stamp) -> bytes:
     if fmt == "csv":
         return csv_bytes(chart, stamp)
+    if fmt == "csv_id":
+        return csv_id_bytes(chart, stamp)
     if fmt == "xlsx":
         return xlsx_bytes(chart, stamp)
     raise ExportError(f"Format data '{fmt}' tidak dikenal; pilih salah satu: {', '.join(DATA_FORMATS)}.")
@@ -361,11 +434,13 @@ def data_bytes(chart: charts.Chart, fmt: str, stamp: Stamp) -> bytes:
 
 
 def file_name(chart_name: str, fmt: str, size: Preset | None = None) -> str:
-    """'tren_total_lanskap.png' for images; 'tren_total.csv' for data (the same at every size)."""
+    """'tren_total_lanskap.png' for images; 'tren_total.csv', 'tren_total_excel-id.csv' for data (any size)."""
     if fmt in IMAGE_FORMATS:
         if size is None:
             raise ExportError(f"Format {fmt} memerlukan ukuran (preset).")
         return f"{chart_name}_{size.name}.{fmt}"
+    if fmt == "csv_id":
+        return f"{chart_name}_excel-id.csv"
     return f"{chart_name}.{fmt}"
 
 

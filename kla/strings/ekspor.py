@@ -50,6 +50,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "titik sebagai pemisah desimal (1234.5), tanpa pemisah ribuan; tabel dimulai setelah baris kosong",
         "en": "point as decimal mark (1234.5), no thousands separator; the table starts after the empty row",
     },
+    "ekspor.angka.csv_id": {
+        "id": "koma sebagai pemisah desimal (1234,5), titik koma antarkolom, tanpa pemisah ribuan; dibulatkan "
+              "seperti pada grafik; tabel dimulai setelah baris kosong",
+        "en": "comma as decimal mark (1234,5), semicolons between columns, no thousands separator; rounded as "
+              "in the chart; the table starts after the empty row",
+    },
+    "ekspor.contoh.lembar": {
+        "id": "DATA CONTOH — bukan data resmi; jangan dipublikasikan sebagai angka resmi",
+        "en": "SAMPLE DATA — not official figures; do not publish them as official",
+    },
     "ekspor.angka.xlsx": {
         "id": "angka disimpan sebagai angka; lembar Data berisi persis angka yang digambar",
         "en": "numbers are stored as numbers; the Data sheet holds exactly the numbers drawn",
@@ -98,6 +108,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "tanggal ekspor; tabel dimulai setelah baris kosong. Desimal memakai titik (1234.5).",
         "en": "CSV: the chart's data (UTF-8). The first rows give title, source (with the data version if any), period "
               "and export date; the table starts after the empty row. Decimals use a point (1234.5).",
+    },
+    "ekspor.readme.csv_id": {
+        "id": "CSV Excel Indonesia (*_excel-id.csv): data yang sama dengan titik koma antarkolom dan koma desimal "
+              "(1234,5), langsung terbuka rapi di Excel berbahasa Indonesia.",
+        "en": "CSV for Indonesian Excel (*_excel-id.csv): the same data with semicolons between columns and a "
+              "decimal comma (1234,5); opens straight into columns in Excel set to Indonesian.",
     },
     "ekspor.readme.xlsx": {
         "id": "XLSX: data grafik untuk Excel; lembar \"Data\" berisi angkanya, lembar \"Keterangan\" judul, "

@@ -15,6 +15,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "unduh.format.pdf": {"id": "PDF", "en": "PDF"},
     "unduh.format.csv": {"id": "CSV", "en": "CSV"},
     "unduh.format.xlsx": {"id": "Excel", "en": "Excel"},
+    "unduh.format.csv_id": {"id": "CSV Excel (;)", "en": "CSV Excel (;)"},
+    "unduh.bantuan.csv_id": {
+        "id": "CSV yang langsung terbuka rapi di Excel berbahasa Indonesia: titik koma antarkolom, koma desimal",
+        "en": "CSV that opens straight into columns in Excel set to Indonesian: semicolons, decimal comma",
+    },
     "unduh.bantuan.png": {"id": "Gambar tajam untuk media sosial, berita daring dan presentasi",
                           "en": "Sharp image for social media, news websites and slides"},
     "unduh.bantuan.svg": {"id": "Gambar vektor untuk desainer (dapat diubah di Inkscape/Illustrator)",
@@ -56,6 +61,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ekspor.halaman.format.pdf": {"id": "PDF (cetak)", "en": "PDF (print)"},
     "ekspor.halaman.format.csv": {"id": "CSV (data)", "en": "CSV (data)"},
     "ekspor.halaman.format.xlsx": {"id": "XLSX (data Excel)", "en": "XLSX (Excel data)"},
+    "ekspor.halaman.format.csv_id": {"id": "CSV untuk Excel Indonesia (;)", "en": "CSV for Indonesian Excel (;)"},
     "ekspor.halaman.tahun": {"id": "Tahun", "en": "Year"},
     "ekspor.halaman.tahun.bantuan": {
         "id": "Untuk grafik satu tahun dan peta. Grafik tren selalu memuat semua tahun.",

@@ -52,10 +52,10 @@ from kla.presskit import (  # noqa: F401
 from kla.ratelimit import RateLimit, seconds_to_wait
 from kla.text import escape_markdown
 
-MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv",
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv", "csv_id": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 ICONS = {"png": ":material/image:", "svg": ":material/draw:", "pdf": ":material/picture_as_pdf:",
-         "csv": ":material/table:", "xlsx": ":material/grid_on:"}
+         "csv": ":material/table:", "csv_id": ":material/table_view:", "xlsx": ":material/grid_on:"}
 # per visitor: (requests, seconds). A meeting needs one brief, a press release one or two kits;
 # a person trying choices stays well inside, a script clicking in a loop does not
 LIMITS = {"ringkasan": (5, 300), "zip": (4, 600)}
