@@ -1,7 +1,12 @@
 """Rapat: the Gugus Tugas meeting on a projector, five views in a fixed order, no filters needed.
 
-``?view=posisi|poin|kelurahan|sejak|tindak`` and ``?sejak=&sampai=`` (dates) keep the place, so
-a link opens the same screen. Numbers come from kla.meeting (the Ringkasan functions).
+``?view=posisi|poin|kelurahan|sejak|tindak``, ``?sejak=&sampai=`` (dates) and ``?andai=`` (the
+what-if, kla.meeting.encode_what_if) keep the place, so a link opens the same screen and stepping
+between views keeps the what-if. Numbers come from kla.meeting (the Ringkasan functions).
+
+Every view is laid out for a 1920x1080 projector and zoomed to the screen it is on
+(kla.projector.canvas_css), so it fits 1366x768 and 1024x768 as the same picture; charts are
+enlarged for the projector (kla.projector.for_projector: no chart text under 20 px at 1920x1080).
 """
 
 import datetime as dt
@@ -9,27 +14,37 @@ import json
 
 import streamlit as st
 
-from kla import boundaries, brief, charts, meeting, press_cache, provenance, scoring
+from kla import boundaries, brief, charts, mapdata, meeting, press_cache, projector, provenance, scoring, tilemap
 from kla.i18n import format_number, format_signed, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
 from kla.ui.unduh import session_guard, show_notice
-from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, url_date_range
+from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, sample_notice, url_date_range
 from kla.views import SHORTFALL_TOP
 
-PROJECTOR_CSS = """<style>
-section[data-testid="stSidebar"], header[data-testid="stHeader"] {display: none;}
-.block-container {max-width: 100%; padding: 1rem 2.5rem 2rem;}
-h1 {font-size: 2.4rem !important; padding-top: 0 !important;}
-h3 {font-size: 1.7rem !important;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3.2rem !important; font-weight: 700;}
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {font-size: 1.3rem !important;}
-[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {font-size: 1.3rem !important;}
-[data-testid="stMetric"] {gap: .2rem;}
-[data-testid="stMarkdownContainer"] p {font-size: 1.4rem; line-height: 1.45;}
-[data-testid="stTable"] td, [data-testid="stTable"] th {font-size: 1.2rem; padding: .35rem .7rem;}
+CANVAS = '[data-testid="stMainBlockContainer"]'
+PROJECTOR_CSS = f"""<style>
+section[data-testid="stSidebar"], header[data-testid="stHeader"] {{display: none;}}
+{CANVAS} {{max-width: 100%; padding: 1rem 2.5rem .5rem;}}
+{projector.canvas_css(CANVAS)}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{gap: .55rem;}}
+h1 {{font-size: 2.4rem !important; padding: 0 !important;}}
+h3 {{font-size: 1.7rem !important; padding: .2rem 0 !important;}}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{font-size: 3.2rem !important; font-weight: 700;}}
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{font-size: 1.3rem !important;}}
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {{font-size: 1.3rem !important;}}
+[data-testid="stMetric"] {{gap: .2rem;}}
+[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] {{font-size: 1.4rem; line-height: 1.45;}}
+[data-testid="stCaptionContainer"] {{font-size: 1.15rem;}}
+[data-testid="stTable"] td, [data-testid="stTable"] th {{font-size: 1.25rem; padding: .3rem .7rem;}}
+[data-testid="stWidgetLabel"] p, [data-testid="stTextInputRootElement"] input, [data-testid="stDateInput"] input,
+[data-testid="stButton"] p, [data-testid="stPageLink"] p, [data-testid="stDownloadButton"] p,
+[data-testid="stButtonGroup"] p {{font-size: 1.3rem !important;}}
+/* the what-if says in its own words that Enter applies the value (Streamlit's hint is English) */
+[data-testid="InputInstructions"] {{display: none;}}
+.st-key-rapat_proyeksi p {{font-size: 1.9rem; line-height: 1.35;}}
 </style>"""
 KEYS_JS = """<script>
 const doc = window.parent.document;
@@ -45,11 +60,20 @@ if (!doc.__klaRapatKeys) {
   });
 }
 </script>"""
+# Rows of the tables, so every view fits the 1080 px canvas; what is left out is counted.
+LIST_ROWS, PARTNER_ROWS, TYPE_ROWS = 6, 13, 8
+CHART = {"displayModeBar": False}
 
 lang = current_lang()
 st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
 data = dataset_or_stop(lang)
 n = lambda x, d=1: format_number(x, d, lang)  # noqa: E731
+
+
+def points_text(x: float) -> str:
+    """Points as typed back: whole numbers without decimals (35), others with one (20,5)."""
+    return n(x, 0 if float(x).is_integer() else 1)
+
 
 views = list(meeting.VIEWS)
 asked_view = st.query_params.get("view")
@@ -62,38 +86,35 @@ step = views.index(view)
 
 
 def go_to(target: str) -> None:
-    st.query_params["view"] = target
+    st.query_params["view"] = target  # only the view: ?andai= and ?sejak= stay in the link
 
 
-top = st.columns([4, 1.4, 1.4, 2.2], vertical_alignment="center")
+top = st.columns([4.6, 1.25, 1.25, 1.9], vertical_alignment="center")
 top[0].title(t("rapat.view." + view, lang))
-about = provenance.describe(data, meeting.FILES, lang)
-top[0].caption(f"{t('rapat.judul', lang)} · {t('rapat.langkah', lang, i=step + 1, n=len(views))}"
-               + (f" · **{t('contoh.label', lang)}**: {t('contoh.singkat', lang)}" if about.sample else "")
-               + (f" · {about.version}" if about.version else ""))
-top[0].page_link("pages/ringkasan.py", label=t("rapat.keluar", lang), icon=":material/close:")  # the sidebar is hidden
+top[0].caption(f"{t('rapat.judul', lang)} · {t('rapat.langkah', lang, i=step + 1, n=len(views))}")
 top[1].button(t("rapat.sebelumnya", lang), disabled=step == 0, on_click=go_to, args=(views[max(step - 1, 0)],),
               width="stretch")
 top[2].button(t("rapat.berikutnya", lang), disabled=step == len(views) - 1, type="primary", on_click=go_to,
               args=(views[min(step + 1, len(views) - 1)],), width="stretch")
 tabs = top[3].segmented_control(" ", views, default=view, format_func=lambda v: str(views.index(v) + 1),
-                                label_visibility="collapsed", key=f"rapat_langkah_{view}")
+                                label_visibility="collapsed", key=f"rapat_langkah_{view}", width="stretch")
 if tabs and tabs != view:
     go_to(tabs)
     st.rerun()
-# fixed text only (button labels from kla/strings): st.iframe runs it with access to the page
-st.iframe(KEYS_JS.replace("LABELS", json.dumps({"next": t("rapat.berikutnya", lang),
-                                                "prev": t("rapat.sebelumnya", lang)})), height=1)
+sample_notice(data, lang)  # the same box as on every other page
 pos = cached_on_data(meeting.position)(data)
 window_default = meeting.default_window(data)
 first_day = data.kegiatan["tanggal"].min().date()
 
 
-def taller(chart, height: int) -> dict:
-    """The chart's figure at ``height`` px, as a copy: cached charts are shared and never changed."""
-    figure = chart.figure.to_dict()
-    figure["layout"]["height"] = height
-    return figure
+def show_chart(chart: charts.Chart, height: int, width: int, key: str) -> None:
+    """``chart`` enlarged for the projector, ``width`` x ``height`` px on the 1920x1080 canvas.
+
+    A copy: cached charts are shared and never changed.
+    """
+    figure = projector.for_projector(chart.figure, width=width)
+    figure.update_layout(height=height)
+    st.plotly_chart(figure, config=CHART, key=key)
 
 
 def table(frame, columns: dict[str, str]) -> None:
@@ -106,49 +127,101 @@ def table(frame, columns: dict[str, str]) -> None:
     st.table(cells.rename(columns=columns))
 
 
+def cut_table(frame, rows: int, columns: dict[str, str]) -> None:
+    """The first ``rows`` rows, and how many more there are."""
+    table(frame.head(rows), columns)
+    if len(frame) > rows:
+        st.markdown(t("rapat.lainnya", lang, n=len(frame) - rows))
+
+
+def what_if() -> None:
+    """Indicators to raise (the chart's), points typed in the page's language, the projection from exactly those."""
+    ranking = cached_on_data(meeting.shortfalls)(data, pos.tahun)
+    needed = meeting.indicators_for_paripurna(ranking)
+    maxima = dict(zip(ranking["kode"], ranking["max_poin"].astype(float)))
+    now = dict(zip(ranking["kode"], ranking["poin"].astype(float)))
+    names = dict(zip(ranking["kode"], ranking["nama_singkat"]))
+    default = {code: maxima[code] for code in ranking["kode"][:needed or 3]}
+    raw = st.query_params.get("andai")
+    linked, unknown = meeting.decode_what_if(raw, maxima)
+    if unknown:
+        link_notice("url.sebagian", widget="rapat_andai", nilai=link_value("andai", raw or ""),
+                    salah=escape_markdown(", ".join(unknown)))
+    start = linked if raw is not None and (linked or not unknown) else default
+    options = list(dict.fromkeys([*ranking["kode"][:SHORTFALL_TOP], *start]))
+    result_box = st.container(key="rapat_proyeksi")  # the answer above the inputs, where the room looks first
+    chosen = st.pills(t("rapat.andai.pilih", lang), options, selection_mode="multi", default=list(start),
+                      key="rapat_andai")
+    points: dict[str, float] = {}
+    problems: list[str] = []
+    for code in chosen:
+        label, field = st.columns([2.3, 1], vertical_alignment="center")
+        label.markdown(escape_markdown(t("rapat.andai.isian", lang, kode=code, nama=names[code],
+                                         poin=points_text(now[code]), maks=points_text(maxima[code]))))
+        text = field.text_input(t("rapat.andai.poin", lang, kode=code, maks=points_text(maxima[code])),
+                                points_text(start.get(code, maxima[code])), key=f"andai_{code}",
+                                label_visibility="collapsed")
+        try:
+            points[code] = meeting.what_if_points(text, code, maxima[code], lang)
+        except ValueError as problem:
+            problems.append(str(problem))
+    for problem in problems:
+        st.error(escape_markdown(problem), icon=":material/error:")
+    if chosen:
+        st.caption(t("rapat.andai.petunjuk", lang))
+    # the link keeps the last good value of each chosen indicator
+    kept = {code: points.get(code, start.get(code, maxima[code])) for code in chosen}
+    encoded = meeting.encode_what_if(kept)
+    if encoded == meeting.encode_what_if(default):
+        st.query_params.pop("andai", None)
+    elif st.query_params.get("andai") != encoded:
+        st.query_params["andai"] = encoded
+    with result_box:
+        if problems:
+            st.warning(t("rapat.andai.perbaiki", lang), icon=":material/edit:")
+        elif not chosen:
+            st.markdown(t("rapat.andai.kosong", lang))
+        else:
+            result = meeting.what_if(data, pos.tahun, points)  # from exactly the values shown below
+            st.markdown(t("rapat.andai.kalimat", lang, total=n(result.total_proyeksi),
+                          naik=format_signed(result.total_proyeksi - result.total_awal, 1, lang),
+                          kategori=result.kategori_proyeksi, kurang=n(result.kurang_ke_paripurna)))
+
+
 if view == "posisi":
-    cols = st.columns(4)
-    change_metric(cols[0], t("rapat.skor", lang, tahun=pos.tahun), n(pos.skor), pos.perubahan, lang)
-    cols[1].metric(t("kategori", lang), pos.kategori)
-    cols[2].metric(t("rapat.ke_paripurna", lang), n(pos.ke_paripurna))
-    cols[3].metric(t("rapat.target", lang, tahun=pos.target_tahun) if pos.target else t("rapat.target.tidak_ada", lang),
-                   n(pos.target) if pos.target else "–")
-    if pos.target is not None:
-        st.markdown(t("rapat.posisi.kalimat", lang, kategori=pos.kategori, skor=n(pos.skor), tahun=pos.tahun,
-                      kurang=n(pos.ke_paripurna), target_tahun=pos.target_tahun, target=n(pos.target)))
+    left, right = st.columns([1, 2.7])
+    with left:
+        change_metric(st, t("rapat.skor", lang, tahun=pos.tahun), n(pos.skor), pos.perubahan, lang)
+        st.metric(t("kategori", lang), pos.kategori)
+        st.metric(t("rapat.ke_paripurna", lang), n(pos.ke_paripurna))
+        st.metric(t("rapat.target", lang, tahun=pos.target_tahun) if pos.target else t("rapat.target.tidak_ada", lang),
+                  n(pos.target) if pos.target else "–")
+        if pos.target is not None:
+            st.markdown(t("rapat.posisi.kalimat", lang, kategori=pos.kategori, skor=n(pos.skor), tahun=pos.tahun,
+                          kurang=n(pos.ke_paripurna), target_tahun=pos.target_tahun, target=n(pos.target)))
     trend = cached(charts.total_trend)(scoring.city_totals(data.evaluasi_kota), data.kategori_resmi, data.peta_jalan,
                                **provenance.chart_labels(data, provenance.CITY_TREND, lang), lang=lang)
-    st.plotly_chart(taller(trend, 430), config={"displayModeBar": False}, key="rapat_tren")
+    with right:
+        show_chart(trend, 750, 1320, "rapat_tren")
 
 elif view == "poin":
     ranking = cached_on_data(meeting.shortfalls)(data, pos.tahun)
     needed = meeting.indicators_for_paripurna(ranking)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1.15, 1])
     with left:
         bar = cached(charts.shortfall_bar)(ranking, top_n=SHORTFALL_TOP, year=pos.tahun,
                                            **provenance.chart_labels(data, provenance.CITY_POINTS, lang), lang=lang)
-        st.plotly_chart(taller(bar, 560), config={"displayModeBar": False}, key="rapat_poin")
+        show_chart(bar, 750, 960, "rapat_poin")
     with right:
         st.markdown(t("rapat.poin.kalimat", lang, n=needed, total=n(ranking.loc[needed - 1, "total_proyeksi"]))
                     if needed else t("rapat.poin.tidak_cukup", lang))
         st.subheader(t("rapat.andai.judul", lang))
-        label = dict(zip(ranking["kode"], ranking["kode"] + " · " + ranking["nama_singkat"]))
-        chosen = st.multiselect(t("rapat.andai.pilih", lang), list(label), default=list(ranking["kode"][:needed or 3]),
-                                format_func=label.get, key="rapat_andai")
-        maxima = ranking.set_index("kode")["max_poin"]
-        result_box = st.container()  # the answer above the inputs, where the room looks first
-        inputs = st.columns(3)
-        raised = {k: inputs[i % 3].number_input(t("rapat.andai.poin", lang, kode=k, maks=n(maxima[k])), 0.0,
-                                                float(maxima[k]), float(maxima[k]), 0.5, key=f"andai_{k}")
-                  for i, k in enumerate(chosen)}
-        result = meeting.what_if(data, pos.tahun, raised)
-        result_box.markdown(t("rapat.andai.kalimat", lang, total=n(result.total_proyeksi),
-                              naik=format_signed(result.total_proyeksi - result.total_awal, 1, lang),
-                              kategori=result.kategori_proyeksi, kurang=n(result.kurang_ke_paripurna)))
+        what_if()
 
 elif view == "kelurahan":
     movers = cached_on_data(meeting.kelurahan_movers)(data)
-    left, right = st.columns([2, 3])
+    count = int(data.wilayah["kode_kelurahan"].nunique()) if "kode_kelurahan" in data.wilayah else None
+    left, right = st.columns([1.7, 3.3])
     with left:
         st.subheader(t("rapat.kel.terendah", lang, tahun=movers.tahun))
         table(movers.terendah.assign(skor=[n(v) for v in movers.terendah["total"]]),
@@ -159,69 +232,83 @@ elif view == "kelurahan":
                                  naik=[format_signed(v, 1, lang) for v in movers.naik["perubahan"]]),
               {"nama": t("kelurahan", lang), "skor": t("rapat.kolom.skor", lang),
                "naik": t("rapat.kolom.perubahan", lang)})
+        if count:
+            st.caption(t("rapat.kel.dari", lang, n=len(movers.terendah), total=count))
     with right:
-        shapes = installed_boundaries()
-        chart = brief.map_chart(data, movers.tahun, lang, shapes,
-                                (boundaries.installed_info() or {}).get("attribution"))
-        st.plotly_chart(taller(chart, 600), config={"displayModeBar": False}, key="rapat_peta")
+        values = cached_on_data(mapdata.map_values)(data, "total", movers.tahun)
+        tiles = cached(tilemap.tile_map)(values, lang=lang,
+                                         **provenance.chart_labels(data, provenance.MAP_FILES["total"], lang))
+        st.plotly_chart(projector.tile_map_for_projector(tiles, 760), config=CHART, key="rapat_peta")
 
 elif view == "sejak":
-    start, end = url_date_range(t("rapat.sejak.rentang", lang), "sejak", "sampai", window_default,
-                                (first_day, meeting.log_end(data)))
+    dates, *cols = st.columns([1.6, 1, 1, 1, 1], vertical_alignment="bottom")
+    with dates:
+        start, end = url_date_range(t("rapat.sejak.rentang", lang), "sejak", "sampai", window_default,
+                                    (first_day, meeting.log_end(data)))
     window = meeting.since(data, start, end)
-    cols = st.columns(4)
     for col, key, value in zip(cols, ("kegiatan", "anak", "dewasa", "inisiatif"),
                                (window.kegiatan, window.peserta_anak, window.peserta_dewasa,
                                 len(window.inisiatif_baru))):
         col.metric(t(f"rapat.sejak.{key}", lang), n(value, 0))
     counts = {"kegiatan": t("rapat.kolom.kegiatan", lang), "anak": t("rapat.kolom.anak", lang),
               "dewasa": t("rapat.kolom.dewasa", lang)}
-    left, right = st.columns(2)
-    for where, frame, key, first in ((left, window.per_jenis, "per_jenis", "jenis"),
-                                     (right, window.per_penyelenggara, "per_penyelenggara", "penyelenggara")):
+    sums = ["kegiatan", "peserta_anak", "peserta_dewasa"]
+    parts = st.columns([1, 1, 1.15])
+    for where, frame, key, first in ((parts[0], window.per_jenis, "per_jenis", "jenis"),
+                                     (parts[1], window.per_penyelenggara, "per_penyelenggara", "penyelenggara")):
         with where:
             st.subheader(t(f"rapat.sejak.{key}", lang))
-            shown = frame.assign(kegiatan=[n(v, 0) for v in frame["kegiatan"]],
-                                 anak=[n(v, 0) for v in frame["peserta_anak"]],
-                                 dewasa=[n(v, 0) for v in frame["peserta_dewasa"]])
-            table(shown.head(8), {first: t(f"rapat.kolom.{first}", lang)} | counts)
-    if window.inisiatif_baru.empty:
-        st.markdown(t("rapat.sejak.tidak_ada_baru", lang))
-    else:
+            # the rows add up to the totals above: what does not fit is one "Lainnya" row
+            rows = meeting.with_remainder(frame, TYPE_ROWS, first, t("rapat.lainnya.baris", lang), sums)
+            shown = rows.assign(kegiatan=[n(v, 0) for v in rows["kegiatan"]],
+                                anak=[n(v, 0) for v in rows["peserta_anak"]],
+                                dewasa=[n(v, 0) for v in rows["peserta_dewasa"]])
+            table(shown, {first: t(f"rapat.kolom.{first}", lang)} | counts)
+    with parts[2]:
         st.subheader(t("rapat.sejak.baru", lang))
-        table(window.inisiatif_baru, {"nama": t("kolom.nama", lang), "jenis": t("rapat.kolom.jenis", lang),
-                                      "nama_kelurahan": t("kelurahan", lang),
-                                      "nama_mitra": t("rapat.kolom.mitra", lang)})
+        if window.inisiatif_baru.empty:
+            st.markdown(t("rapat.sejak.tidak_ada_baru", lang))
+        else:
+            cut_table(window.inisiatif_baru, TYPE_ROWS, {"nama": t("kolom.nama", lang),
+                                                         "nama_kelurahan": t("kelurahan", lang)})
 
 else:
     today = dt.date.today()
     plan = meeting.follow_up(data, today)
-    left, right = st.columns(2)
+    left, right = st.columns([1.35, 1])
     with left:
         st.subheader(t("rapat.tindak.belum", lang, n=len(plan.belum_mulai)))
         shown = plan.belum_mulai.assign(mulai=[f"{d:%d/%m/%Y}" + (f" ({t('rapat.tindak.terlambat', lang)})"
                                                                   if late else "")
                                                for d, late in zip(plan.belum_mulai["tanggal_mulai"],
                                                                   plan.belum_mulai["terlambat"])])
-        table(shown.head(10), {"nama": t("kolom.nama", lang), "nama_mitra": t("rapat.kolom.mitra", lang),
-                               "mulai": t("rapat.kolom.mulai", lang)})
+        cut_table(shown, LIST_ROWS, {"nama": t("kolom.nama", lang), "nama_mitra": t("rapat.kolom.mitra", lang),
+                                     "mulai": t("rapat.kolom.mulai", lang)})
         st.subheader(t("rapat.tindak.terhenti", lang, n=len(plan.terhenti)))
-        table(plan.terhenti.head(10), {"nama": t("kolom.nama", lang), "nama_mitra": t("rapat.kolom.mitra", lang),
-                                       "nama_kelurahan": t("kelurahan", lang)})
+        cut_table(plan.terhenti, LIST_ROWS, {"nama": t("kolom.nama", lang), "nama_mitra": t("rapat.kolom.mitra", lang),
+                                             "nama_kelurahan": t("kelurahan", lang)})
     with right:
         st.subheader(t("rapat.tindak.per_mitra", lang))
-        table(plan.per_mitra.head(15), {"nama_mitra": t("rapat.kolom.mitra", lang),
-                                        "jenis_mitra": t("rapat.kolom.jenis_mitra", lang),
-                                        "belum_mulai": t("rapat.kolom.belum", lang),
-                                        "terhenti": t("rapat.kolom.terhenti", lang)})
+        # the partners' rows add up to the two counts on the left: the rest is one "Lainnya" row
+        partners = meeting.with_remainder(plan.per_mitra, PARTNER_ROWS, "nama_mitra", t("rapat.lainnya.baris", lang),
+                                          ["belum_mulai", "terhenti"])
+        table(partners.assign(belum_mulai=[n(v, 0) for v in partners["belum_mulai"]],
+                              terhenti=[n(v, 0) for v in partners["terhenti"]]),
+              {"nama_mitra": t("rapat.kolom.mitra", lang), "jenis_mitra": t("rapat.kolom.jenis_mitra", lang),
+               "belum_mulai": t("rapat.kolom.belum", lang), "terhenti": t("rapat.kolom.terhenti", lang)})
 
+# fixed text only (button labels from kla/strings): st.iframe runs it with access to the page
+st.iframe(KEYS_JS.replace("LABELS", json.dumps({"next": t("rapat.berikutnya", lang),
+                                                "prev": t("rapat.sebelumnya", lang)})), height=1)
 start, end = meeting.window_from(st.query_params.get("sejak"), st.query_params.get("sampai"), window_default)
 # printed once per data version, window, day and language (kla.press_cache), a few per visitor per minutes
 brief_guard, press = session_guard("ringkasan"), press_cache.shared()
-st.download_button(t("rapat.unduh_brief", lang), icon=":material/picture_as_pdf:", mime="application/pdf",
-                   file_name=f"ringkasan-rapat-kla-{dt.date.today().isoformat()}.pdf",
-                   data=brief_guard.wrap(lambda: brief.brief_file(
-                       press, data, start=start, end=end, lang=lang, shapes=installed_boundaries(),
-                       attribution=(boundaries.installed_info() or {}).get("attribution")).read_bytes()))
+bottom = st.columns([1.3, 1.6, 3], vertical_alignment="center")
+bottom[0].page_link("pages/ringkasan.py", label=t("rapat.keluar", lang), icon=":material/close:")  # no sidebar here
+bottom[1].download_button(t("rapat.unduh_brief", lang), icon=":material/picture_as_pdf:", mime="application/pdf",
+                          file_name=f"ringkasan-rapat-kla-{dt.date.today().isoformat()}.pdf",
+                          data=brief_guard.wrap(lambda: brief.brief_file(
+                              press, data, start=start, end=end, lang=lang, shapes=installed_boundaries(),
+                              attribution=(boundaries.installed_info() or {}).get("attribution")).read_bytes()))
+bottom[2].caption(f"{t('rapat.langkah', lang, i=step + 1, n=len(views))} · {t('rapat.petunjuk', lang)}")
 show_notice(brief_guard, lang)
-st.caption(f"{t('rapat.langkah', lang, i=step + 1, n=len(views))} · {t('rapat.petunjuk', lang)}")
