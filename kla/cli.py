@@ -157,6 +157,9 @@ def _add_geo(commands: argparse._SubParsersAction) -> None:
     install.add_argument("--sha256", default=None, metavar="HEX", help="tolak berkas bila sha256-nya berbeda")
     install.add_argument("--timeout", type=_timeout_seconds, default=20.0, metavar="DETIK",
                          help="batas waktu seluruh unduhan dalam detik (bawaan 20, paling lama 600)")
+    install.add_argument("--atribusi", default=None, metavar="TEKS",
+                         help="sumber dan lisensi batas untuk dicetak di peta, mis. \"© 2024 Cahya DSN, MIT\" "
+                              "(wajib bila berkasnya tidak membawa atribusi)")
     install.add_argument("--wajib-lengkap", action="store_true", dest="wajib_lengkap",
                          help="gagal (tanpa memasang apa pun) bila ada kelurahan tanpa batas")
     install.set_defaults(run=_run_geo_install)
@@ -272,7 +275,8 @@ def _run_geo_install(args: argparse.Namespace) -> int:
         return 1
     try:
         report = boundaries.install(args.src, folder, sha256=args.sha256, timeout=args.timeout,
-                                    require_all=args.wajib_lengkap, wilayah=published.valid_dataset.wilayah)
+                                    require_all=args.wajib_lengkap, wilayah=published.valid_dataset.wilayah,
+                                    attribution=args.atribusi)
     except boundaries.UsageError as exc:  # no such file, a folder, a malformed URL: wrong usage, one line
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
@@ -323,5 +327,5 @@ def _run_geo_status(args: argparse.Namespace) -> int:
         names = published.valid_dataset.wilayah.set_index("kode")["nama"] if published.ok else {}
         labels = [f"{kode} {names.get(kode, '')}".strip() for kode in info["missing"]]
         print(f"Tanpa batas ({len(labels)} kelurahan): {', '.join(labels)}.")
-    print(f"Atribusi: {info.get('attribution', '(tidak tercatat)')}")
+    print(f"Atribusi: {info.get('attribution') or '(tidak tercatat; pasang ulang dengan --atribusi)'}")
     return 0

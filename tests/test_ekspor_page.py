@@ -186,14 +186,14 @@ def test_bad_logo_is_an_error_message_not_a_crash(tmp_path, monkeypatch):
 
 @pytest.mark.browser
 def test_with_boundaries_the_kelurahan_map_is_offered_and_packed(shared_geo, empty_geo_dir):
-    install(shared_geo / "balikpapan_kelurahan.geojson", empty_geo_dir)
+    install(shared_geo / "balikpapan_kelurahan.geojson", empty_geo_dir, attribution="© 2024 Cahya DSN, MIT")
     at = open_ekspor()
     assert "peta_kelurahan" in at.multiselect(key="ekspor_grafik").value
     assert "python -m kla geo install" not in texts(at)
     at = choose(at, ["peta_kelurahan"], ["csv"], metrik="K3")
     files = zip_contents(at)
     assert list(files) == ["README.txt", "peta_kelurahan.csv"]
-    assert "Batas kelurahan" in files["README.txt"].decode("utf-8-sig")  # the boundaries' attribution
+    assert "Cahya DSN" in files["README.txt"].decode("utf-8-sig")  # the boundaries' attribution
 
 
 @pytest.mark.browser

@@ -20,7 +20,8 @@ Steps of an install, all in memory before anything is written:
    60% with no visible change at city zoom.
 5. ``kelurahan.geojson`` (the web copy) and ``kelurahan.json`` (metadata, keys: source, url,
    format, sha256, installed_at, features, vertices, vertices_raw, missing, unmatched,
-   attribution, size_bytes, web_sha256) written into a new version folder of ``KLA_GEO_DIR``
+   attribution: the ``--atribusi`` line, else the one known for the file, else empty; size_bytes,
+   web_sha256) written into a new version folder of ``KLA_GEO_DIR``
    (default ``geo/``) and made current together in one atomic step, the previous install kept
    (:mod:`kla.boundaries.layout`). :func:`read_installed` reads both from the same install.
 
@@ -50,7 +51,7 @@ from kla.boundaries.download import (
     PINNED_URL,
 )
 from kla.boundaries.geometry import GRID_SIZE, SIMPLIFY_TOLERANCE, kecamatan_outlines, vertex_count, web_copy
-from kla.boundaries.installer import install
+from kla.boundaries.installer import MAX_ATTRIBUTION, check_attribution, install, public_attribution
 from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, PREVIOUS_DIR, installed_folder
 from kla.boundaries.matching import BALIKPAPAN_BOX, match_kelurahan, to_wgs84
 from kla.boundaries.model import (
@@ -83,7 +84,8 @@ from kla.boundaries.wilayah_sql import parse_wilayah_sql
 from kla.boundaries.zipped import MAX_EXTRACTED_BYTES
 
 __all__ = [
-    "BALIKPAPAN_BOX", "BoundaryError", "DEFAULT_TIMEOUT", "FAILED_MARKER", "FORMAT_NAMES", "Format",
+    "BALIKPAPAN_BOX", "BoundaryError", "MAX_ATTRIBUTION", "check_attribution", "public_attribution",
+    "DEFAULT_TIMEOUT", "FAILED_MARKER", "FORMAT_NAMES", "Format",
     "GEOJSON_NAME", "GRID_SIZE", "INFO_NAME", "INSTALL_HINT", "InstallReport", "InstallStatus", "Installed",
     "MAX_BYTES", "MAX_EXTRACTED_BYTES", "MAX_TIMEOUT", "MatchReport", "MatchedFeature", "OUTPUT_COLUMNS",
     "PINNED_ATTRIBUTION", "PINNED_SHA256", "PINNED_URL", "PREVIOUS_DIR", "RETRY_AFTER", "SIMPLIFY_TOLERANCE",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -17,7 +18,7 @@ from kla.boundaries import download
 from kla.boundaries.geometry import vertex_count, web_copy
 from kla.boundaries.layout import GEOJSON_NAME, INFO_NAME
 from kla.boundaries.matching import check_location, match_kelurahan
-from kla.boundaries.model import OUTPUT_COLUMNS, BoundaryError, InstallReport, MatchReport, SourceInfo
+from kla.boundaries.model import OUTPUT_COLUMNS, BoundaryError, InstallReport, MatchReport, SourceInfo, UsageError
 from kla.boundaries.readers import read_source
 from kla.boundaries.swap import swap_in
 from kla.geography import RegionsUnavailable, read_regions
@@ -29,7 +30,7 @@ def _geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
 
 def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str | None = None,
             timeout: float = download.DEFAULT_TIMEOUT, require_all: bool = False,
-            wilayah: pd.DataFrame | None = None) -> InstallReport:
+            wilayah: pd.DataFrame | None = None, attribution: str | None = None) -> InstallReport:
     """Install boundaries from ``src`` (default: the pinned public file) into ``geo_dir``.
 
     Features are matched to the kelurahan of ``wilayah``: the caller passes the region table of
@@ -39,7 +40,9 @@ def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str 
     (the map shows them as absent) unless ``require_all``; no match at all is an error. Nothing
     is written unless every step succeeded, and then the web copy and its metadata replace the
     installed pair in one step (:mod:`kla.boundaries.swap`). ``timeout``: one deadline in seconds
-    for the whole download.
+    for the whole download. ``attribution``: the boundaries' licence line ("© publisher, licence"),
+    stored with the install and printed on every map; given, it replaces the one known for the
+    file (the pinned file's), else a file without one is installed without attribution.
     """
     started = time.monotonic()
     timeout = download.check_timeout(timeout)
@@ -47,7 +50,10 @@ def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str 
     wilayah = wilayah if wilayah is not None else data_folder_regions()
     if src is None or str(src) == download.PINNED_URL:
         src, sha256 = download.PINNED_URL, sha256 or download.PINNED_SHA256
+    given = check_attribution(attribution)
     raw, source = read_source(src, timeout=timeout, sha256=sha256)
+    if given:
+        source = dataclasses.replace(source, attribution=given)
     matched, report = match_kelurahan(raw, wilayah, name=source.name)
     check_location(matched, source.name)
     if require_all and report.missing:
@@ -62,6 +68,29 @@ def install(src: str | Path | None, geo_dir: Path | None = None, *, sha256: str 
     swap_in(geo_dir, {GEOJSON_NAME: data, INFO_NAME: json.dumps(info, ensure_ascii=False, indent=2).encode("utf-8")})
     return InstallReport(geojson_path, info_path, source, report, len(web), vertex_count(matched),
                          vertex_count(web), len(data), time.monotonic() - started)
+
+
+MAX_ATTRIBUTION = 300  # characters: one footer line of a map
+
+
+def check_attribution(text: str | None) -> str:
+    """The attribution as one trimmed line; UsageError when it is too long to print under a map."""
+    line = " ".join(str(text or "").split())
+    if len(line) > MAX_ATTRIBUTION:
+        raise UsageError(f"--atribusi: {len(line)} karakter; diharapkan paling banyak {MAX_ATTRIBUTION} "
+                         "(satu baris, mis. \"© 2024 Cahya DSN, MIT\").")
+    return line
+
+
+def public_attribution(info: dict) -> str:
+    """The licence line of an install, for maps; empty when none was recorded.
+
+    Installs made before ``--atribusi`` existed stored "Batas kelurahan: <file name>" for a file
+    without a known licence: a file name, not an attribution, so it reads as none.
+    """
+    text = str(info.get("attribution") or "").strip()
+    legacy = {f"Batas kelurahan: {info.get(k)}" for k in ("source", "url") if info.get(k)}
+    return "" if text in legacy else text
 
 
 def data_folder_regions() -> pd.DataFrame:

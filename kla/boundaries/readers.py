@@ -58,10 +58,14 @@ def _read_bytes(data: bytes, name: str, fmt: Format) -> tuple[gpd.GeoDataFrame, 
 
 
 def _attribution(data: bytes, digest: str, fmt: Format, label: str) -> str:
-    """The pinned file, or any SQL file carrying that repository's licence header, is Cahya DSN's."""
+    """The pinned file, or any SQL file carrying that repository's licence header, is Cahya DSN's.
+
+    Any other file: empty, not its name (a file name is no licence; ``geo install --atribusi``
+    records one). ``label`` stays in the signature for the message callers may build.
+    """
     if digest == download.PINNED_SHA256 or (fmt == "sql" and b"cahya" in data[:4096].lower()):
         return download.PINNED_ATTRIBUTION
-    return f"Batas kelurahan: {label}"
+    return ""
 
 
 def _sniff_format(data: bytes, name: str) -> Format:

@@ -25,8 +25,12 @@ def report_lines(report: InstallReport) -> list[str]:
         lines += [f"  - fitur {u.baris}: {u.pesan}" for u in m.unmatched]
     lines.append(f"Titik sudut: {format_number(report.vertices_raw)} di sumber, "
                  f"{format_number(report.vertices)} di salinan web.")
-    lines.append(f"Atribusi: {src.attribution}")
+    lines.append(f"Atribusi: {src.attribution}" if src.attribution else ATTRIBUTION_MISSING)
     return lines
+
+
+ATTRIBUTION_MISSING = ("Atribusi: tidak tercatat; peta tidak akan menyebut sumber dan lisensi batas. Pasang ulang "
+                       "dengan --atribusi \"© penerbit, lisensi\" (mis. \"© 2024 Cahya DSN, MIT\").")
 
 
 def missing_line(report: InstallReport) -> str | None:

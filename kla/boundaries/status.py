@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from kla import config
-from kla.boundaries.installer import install
+from kla.boundaries.installer import install, public_attribution
 from kla.boundaries.layout import FAILED_MARKER, GEOJSON_NAME, INFO_NAME, installed_folder
 from kla.boundaries.model import INSTALL_HINT, OUTPUT_COLUMNS, BoundaryError, InstallReport, UnreachableError
 from kla.boundaries.readers import READ_ERRORS
@@ -84,7 +84,11 @@ def load_installed(geo_dir: Path | None = None) -> gpd.GeoDataFrame | None:
 
 
 def installed_info(geo_dir: Path | None = None) -> dict | None:
-    """The metadata written by :func:`install`, ``None`` when absent; BoundaryError when unreadable."""
+    """The metadata written by :func:`install`, ``None`` when absent; BoundaryError when unreadable.
+
+    ``attribution`` is the licence line for maps (:func:`~kla.boundaries.installer.public_attribution`):
+    empty when none was recorded, never a file name.
+    """
     path = installed_folder(Path(geo_dir) if geo_dir is not None else config.geo_dir()) / INFO_NAME
     if not path.exists():
         return None
@@ -95,7 +99,7 @@ def installed_info(geo_dir: Path | None = None) -> dict | None:
                             f"pasang ulang dengan {INSTALL_HINT}.") from exc
     if not isinstance(info, dict):
         raise BoundaryError(f"{path}: keterangan batas terpasang rusak (bukan objek JSON).")
-    return info
+    return {**info, "attribution": public_attribution(info)}
 
 
 # --- first start: one automatic download ----------------------------------------------------------

@@ -22,11 +22,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def installed_geo_dir(tmp_path_factory) -> Path:
-    """A boundaries folder installed from the shared GeoJSON, as a user would install it."""
-    from kla.boundaries import install
+    """A boundaries folder installed from the shared GeoJSON, as a user would install it (with
+    ``--atribusi``: the GeoJSON is the MIT-licensed polygons of github.com/cahyadsn/wilayah_boundaries)."""
+    from kla.boundaries import PINNED_ATTRIBUTION, install
 
     folder = tmp_path_factory.mktemp("geo_terpasang")
-    install(SHARED / "geo" / "balikpapan_kelurahan.geojson", folder)
+    install(SHARED / "geo" / "balikpapan_kelurahan.geojson", folder, attribution=PINNED_ATTRIBUTION)
     return folder
 
 
