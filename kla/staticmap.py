@@ -75,6 +75,12 @@ CHAR_WIDTH = 0.56  # average glyph width of Arial as a share of the font size (a
 LINE_HEIGHT = 1.25  # a line's height as a share of the font size
 SIDE_ROOM = 0.6  # font sizes of free space kept beside a name inside its kelurahan
 LABEL_WRAP = 10  # characters per line when a name is wrapped to fit
+# A kelurahan whose name does not fit gets its number (the key under the map names it), at
+# NUMBER_PX, or smaller where even that does not fit, never under NUMBER_MIN_PX.
+NUMBER_PX, NUMBER_MIN_PX = 11.0, 8.0
+KEY_PX, KEY_LINE_PX = 11, 14  # the key's font and line height
+KEY_CHAR_PX = 0.56 * KEY_PX  # a generous average glyph width (see CHAR_WIDTH)
+SCREEN_KEY_WIDTH_PX = 358  # the key on screen: wrapped for a 390 px phone, as the footer
 
 LEGEND_PX, LEGEND_MAX_PX = 14, 20  # legend text on screen (charts.style); large exports grow it
 SIDE_TOP_PX, SIDE_BOTTOM_PX = 16, 12  # margins when title, legend and footer share a column beside the map
@@ -211,12 +217,15 @@ def show_labels(fig: go.Figure, px_per_degree: float) -> go.Figure:
     target = label_font_px(px_per_degree)
     for trace in fig.select_traces(selector=dict(name="label")):
         texts, sizes = [], []
-        for one, one_room, wrapped, wrapped_room in trace.customdata:
+        for one, one_room, wrapped, wrapped_room, number, number_room in trace.customdata:
             one_px = min(target, math.floor(one_room * px_per_degree * 2) / 2)
             wrapped_px = min(target, math.floor(wrapped_room * px_per_degree * 2) / 2)
             text, size = (one, one_px) if one_px >= wrapped_px else (wrapped, wrapped_px)
-            texts.append(text if size >= LABEL_MIN_PX else "")
-            sizes.append(size if size >= LABEL_MIN_PX else LABEL_MIN_PX)
+            if size < LABEL_MIN_PX:  # the name does not fit: its number, named in the key
+                text = number
+                size = max(min(NUMBER_PX, math.floor(number_room * px_per_degree * 2) / 2), NUMBER_MIN_PX)
+            texts.append(text)
+            sizes.append(size)
         trace.text = texts
         trace.textfont.size = sizes
     return fig
@@ -226,14 +235,19 @@ def _labels(fig: go.Figure, shapes: pd.DataFrame, ratio: float) -> None:
     """Every kelurahan's name at its pole, one text trace per text colour, all named "label".
 
     ``customdata`` holds per name the one-line and the wrapped text with the largest font (in
-    degrees) at which each fits; :func:`show_labels` writes those that fit a map size's font.
+    degrees) at which each fits, and the kelurahan's number (:func:`numbers`) with its own;
+    :func:`show_labels` writes the name where it fits a map size's font, else the number.
     """
     placed = []
-    for name, colour, geom in zip(shapes["nama"], shapes["warna"], shapes["geometry"]):
+    numbered = numbers(shapes)
+    for code, name, colour, geom in zip(shapes["kode_kelurahan"], shapes["nama"], shapes["warna"], shapes["geometry"]):
         room = label_room(name, geom, ratio)
         if room is not None:
             (x, y), ((one, one_room), (wrapped, wrapped_room)) = room
-            placed.append((x, y, [one, round(one_room, 7), wrapped, round(wrapped_room, 7)], label_colour(colour)))
+            number = str(numbered[code])
+            number_room = _largest_font([number], (x, y), max(_polygons(geom), key=lambda p: p.area), ratio)
+            placed.append((x, y, [one, round(one_room, 7), wrapped, round(wrapped_room, 7), number,
+                                  round(number_room, 7)], label_colour(colour)))
     for colour in dict.fromkeys(p[3] for p in placed):
         own = [p for p in placed if p[3] == colour]
         fig.add_trace(go.Scatter(
@@ -241,6 +255,49 @@ def _labels(fig: go.Figure, shapes: pd.DataFrame, ratio: float) -> None:
             mode="text", textposition="middle center", textfont=dict(color=colour),
             name="label", showlegend=False, hoverinfo="skip"))
     show_labels(fig, SCREEN_PX_PER_DEGREE)
+
+
+def numbers(shapes: pd.DataFrame) -> dict[str, int]:
+    """1, 2, … per kelurahan code, kecamatan by kecamatan (by code), by name within one: the key's order."""
+    order = shapes.sort_values(["kode_kecamatan", "nama"])["kode_kelurahan"]
+    return {code: i for i, code in enumerate(order, start=1)}
+
+
+def key_entries(shapes: pd.DataFrame) -> list[str]:
+    """'1 Manggar', … for every kelurahan drawn, in number order (plotly text, escaped)."""
+    numbered = numbers(shapes)
+    names = dict(zip(shapes["kode_kelurahan"], shapes["nama"]))
+    return [f"{n} {plotly_text(names[code])}" for code, n in sorted(numbered.items(), key=lambda item: item[1])]
+
+
+def key_text(entries: list[str], width_px: float, lang: Lang) -> str:
+    """'Nomor pada peta: 1 Manggar · 2 …' wrapped to ``width_px`` (lines joined by <br>)."""
+    chars = max(int(width_px / KEY_CHAR_PX), 20)
+    lines = [t("statis.kunci", lang)]
+    for entry in entries:
+        plain = len(re.sub(r"&[#\w]+;", "x", entry))
+        if len(re.sub(r"&[#\w]+;", "x", lines[-1])) + 3 + plain > chars:
+            lines.append(entry)
+        else:
+            lines[-1] += (" " if lines[-1].endswith(":") else " · ") + entry
+    return "<br>".join(lines)
+
+
+def key_height(text: str) -> float:
+    return KEY_LINE_PX * charts._lines(text) + 6 if text else 0.0
+
+
+def _add_key(fig: go.Figure, entries: list[str], lang: Lang) -> None:
+    """The key under the map (left-aligned, above the source line); the bottom margin grows by it."""
+    text = key_text(entries, SCREEN_KEY_WIDTH_PX, lang)
+    height = key_height(text)
+    fig.add_annotation(name="kunci", text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                       yanchor="top", yshift=-6, align="left", showarrow=False,
+                       font=dict(size=KEY_PX, color=charts.TEXT))
+    for annotation in fig.layout.annotations:
+        if annotation.name in ("sumber", "contoh"):
+            annotation.yshift = (annotation.yshift or 0) - height
+    fig.layout.margin.b = (fig.layout.margin.b or 0) + height
 
 
 # --- the figure --------------------------------------------------------------------------------
@@ -317,10 +374,13 @@ def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: 
     chart = charts.make_chart(fig,
                               values.table[["kode_kelurahan", "nama", "nama_kecamatan", "nilai", "peringkat", "kelas"]],
                               meta, lang)
+    entries = key_entries(shapes) if labels else []
+    if entries:
+        _add_key(fig, entries, lang)
     top_before_legend_title = fig.layout.margin.t
     tilemap._legend_title(fig, legend_title(values.metric, lang))
     _frame(fig, bounds, ratio)
-    _remember_screen_layout(fig, fig.layout.margin.t - top_before_legend_title, legend_rows)
+    _remember_screen_layout(fig, fig.layout.margin.t - top_before_legend_title, legend_rows, entries, lang)
     plain_source = f"{base_source}; {credit}" if credit else base_source  # Chart.source is plain text
     return dataclasses.replace(chart, source=charts.source_line(plain_source, chart.period, lang))
 
@@ -362,16 +422,18 @@ def _frame(fig: go.Figure, bounds: tuple[float, float, float, float], ratio: flo
                      scaleanchor="x", scaleratio=ratio, constrain="domain")
 
 
-def _remember_screen_layout(fig: go.Figure, legend_title_px: float, legend_rows: int) -> None:
+def _remember_screen_layout(fig: go.Figure, legend_title_px: float, legend_rows: int,
+                            key: list[str] | None = None, lang: Lang = "id") -> None:
     """Keep the screen layout in ``layout.meta`` so :func:`fit_map_labels` can move things and put them back.
 
     The meta travels with the figure's JSON (the export copies figures through ``to_dict``).
     """
     footer = {a.name: {k: a[k] for k in ("x", "xanchor", "y", "yanchor", "yshift", "align")}
-              for a in fig.layout.annotations if a.name in ("sumber", "contoh")}
+              for a in fig.layout.annotations if a.name in ("sumber", "contoh", "kunci")}
     legend_block = legend_title_px + 12 + charts.LEGEND_ROW_HEIGHT_PX * legend_rows  # as charts.style counts it
     fig.layout.meta = {NAME: {"top": fig.layout.margin.t, "lift": fig.layout.title.pad.b, "legend_block": legend_block,
-                              "legend_rows": legend_rows, "bottom": fig.layout.margin.b, "footer": footer}}
+                              "legend_rows": legend_rows, "bottom": fig.layout.margin.b, "footer": footer,
+                              "key": list(key or []), "lang": lang}}
 
 
 # --- fitting an export size ----------------------------------------------------------------------
@@ -423,6 +485,14 @@ def _footer_px(fig: go.Figure) -> float:
     return FOOTER_LINE_PX * lines + (SAMPLE_MARK_PX if sample else 0)
 
 
+def _key_at(base: dict, width_px: float) -> tuple[str, float]:
+    """The key wrapped to ``width_px`` and how much taller (or shorter) that is than on screen."""
+    if not base.get("key"):
+        return "", 0.0
+    text = key_text(base["key"], width_px, base.get("lang", "id"))
+    return text, key_height(text) - key_height(key_text(base["key"], SCREEN_KEY_WIDTH_PX, base.get("lang", "id")))
+
+
 def map_fit(fig: go.Figure, width: int, height: int) -> MapFit:
     """The layout :func:`fit_map_labels` picks for a ``width`` x ``height`` render.
 
@@ -437,7 +507,8 @@ def map_fit(fig: go.Figure, width: int, height: int) -> MapFit:
     ratio = fig.layout.yaxis.scaleratio or 1
     aspect = (x1 - x0) / ((y1 - y0) * ratio)  # the map's width over its height, in pixels
     plot_w = width - (fig.layout.margin.l or 0) - (fig.layout.margin.r or 0)
-    header, bottom = base["top"] - base["legend_block"], base["bottom"]
+    header, bottom = base["top"] - base["legend_block"], base["bottom"] + _key_at(base, plot_w)[1]
+    side_key = key_height(_key_at(base, SIDE_COLUMN_PX)[0])
 
     def fitted(w: float, h: float) -> tuple[float, float]:
         map_w = max(min(w, h * aspect), 1.0)
@@ -448,7 +519,7 @@ def map_fit(fig: go.Figure, width: int, height: int) -> MapFit:
     # layout: ((map width, map height), legend font size, legend height)
     options: dict[str, tuple[tuple[float, float], float, float]] = {
         "atas": (fitted(plot_w, height - base["top"] + _spare_legend_px(fig, base, plot_w) - bottom), LEGEND_PX, 0.0)}
-    side_column = header + legend_h + LEGEND_GAP_PX + _footer_px(fig) + SIDE_BOTTOM_PX
+    side_column = header + legend_h + LEGEND_GAP_PX + _footer_px(fig) + side_key + SIDE_BOTTOM_PX
     if side_column <= height:
         options["samping"] = (fitted(plot_w - SIDE_COLUMN_PX, height - SIDE_TOP_PX - SIDE_BOTTOM_PX), font, legend_h)
     options["bawah"] = (fitted(plot_w, height - header - bottom - legend_h - LEGEND_GAP_PX), font, legend_h)
@@ -475,6 +546,14 @@ def fit_map_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     _reset(fig, base)
     header = base["top"] - base["legend_block"]
     plot_w = width - (fig.layout.margin.l or 0) - (fig.layout.margin.r or 0)
+    key, delta = _key_at(base, SIDE_COLUMN_PX if fit.layout == "samping" else plot_w)
+    if key and fit.layout != "samping":  # the key rewrapped for this width; the source line moves with it
+        fig.update_layout(margin=dict(b=base["bottom"] + delta))
+        for annotation in fig.layout.annotations:
+            if annotation.name == "kunci":
+                annotation.text = key
+            elif annotation.name in ("sumber", "contoh"):
+                annotation.yshift = (annotation.yshift or 0) - delta
     if fit.layout == "samping":
         plot_h = height - SIDE_TOP_PX - SIDE_BOTTOM_PX
         fig.update_layout(
@@ -487,10 +566,13 @@ def fit_map_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         for annotation in fig.layout.annotations:
             if annotation.name == "sumber":
                 annotation.update(x=0, xanchor="left", y=0, yanchor="bottom", yshift=0, align="left")
+            elif annotation.name == "kunci":  # above the source line, in the column
+                annotation.update(text=key, x=0, xanchor="left", y=0, yanchor="bottom", yshift=footer_lines + 6)
             elif annotation.name == "contoh":
-                annotation.update(x=0, xanchor="left", y=0, yanchor="bottom", yshift=footer_lines + 8)
+                annotation.update(x=0, xanchor="left", y=0, yanchor="bottom",
+                                  yshift=footer_lines + key_height(key) + 8)
     elif fit.layout == "bawah":
-        plot_h = height - header - base["bottom"]
+        plot_h = height - header - base["bottom"] - delta
         map_h = fit.map_px[1]
         # map and legend as one block, a little above the middle (where the eye expects it)
         top = max(plot_h - map_h - LEGEND_GAP_PX - fit.legend_height, 0) * 0.4

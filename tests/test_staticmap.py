@@ -8,8 +8,10 @@ metrics of the font Chromium uses for Arial, not from the module's own output.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -71,8 +73,21 @@ def legend(fig) -> list[tuple[str, str]]:
 
 
 def shown_labels(fig) -> list[tuple[float, float, str, float]]:
+    """The names written on the map (not the numbers of those whose name does not fit)."""
     return [(x, y, text, size) for tr in fig.data if tr.name == "label"
-            for x, y, text, size in zip(tr.x, tr.y, tr.text, tr.textfont.size) if text]
+            for x, y, text, size in zip(tr.x, tr.y, tr.text, tr.textfont.size) if text and not text.isdigit()]
+
+
+def shown_numbers(fig) -> list[tuple[float, float, str, float]]:
+    return [(x, y, text, size) for tr in fig.data if tr.name == "label"
+            for x, y, text, size in zip(tr.x, tr.y, tr.text, tr.textfont.size) if text.isdigit()]
+
+
+def key_pairs(fig) -> dict[str, str]:
+    """'12' -> 'Graha Indah' from the key under (or beside) the map."""
+    (text,) = [a.text for a in fig.layout.annotations if a.name == "kunci"]
+    entries = re.split(r" · |<br>", text.split(":", 1)[1])
+    return dict(entry.strip().split(" ", 1) for entry in entries if entry.strip())
 
 
 def rings(xs: list, ys: list) -> list[list[tuple[float, float]]]:
@@ -221,6 +236,24 @@ def test_a_larger_map_names_more_kelurahan_in_larger_type(named_map):
     assert max(s for *_, s in large) > max(s for *_, s in small)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_kelurahan_is_named_or_numbered_with_a_key(named_map, shapes, size):
+    fig = staticmap.fit_map_labels(go.Figure(named_map), *size)
+    names = dict(zip(shapes["kode_kelurahan"], shapes["nama_kelurahan"]))
+    by_code = dict(zip(shapes["kode_kelurahan"], shapes.geometry))
+    key = key_pairs(fig)
+    assert sorted(key.values()) == sorted(names.values())  # the key names all 34, once each
+    assert sorted(int(n) for n in key) == list(range(1, len(names) + 1))
+    found = set()
+    for x, y, text, _ in shown_labels(fig) + shown_numbers(fig):
+        (home,) = [code for code, geom in by_code.items() if geom.contains(shapely.Point(x, y))]
+        if text.isdigit():
+            assert key[text] == names[home], (text, names[home])  # the number's key entry is that kelurahan
+        found.add(home)
+    assert found == set(names), f"not named or numbered: {[names[c] for c in set(names) - found]}"
+    assert all(size >= staticmap.NUMBER_MIN_PX for *_, size in shown_numbers(fig))
+
+
 # --- export sizes ----------------------------------------------------------------------------------
 
 
@@ -294,3 +327,25 @@ def test_svg_render_is_undistorted_and_carries_title_source_and_sample_mark(shap
     px_lon = float(rect.get("width")) / (x1 - x0)
     px_lat = float(rect.get("height")) / (y1 - y0)
     assert px_lat / px_lon == pytest.approx(fig.layout.yaxis.scaleratio, rel=2e-3)
+
+
+@pytest.mark.browser
+def test_press_svg_names_or_numbers_every_kelurahan_and_credits_the_boundaries(shapes, values, tmp_path):
+    """The press file itself (export.press_figure, rendered): 34 names in its key, the numbers on the
+    map, the licence line given to ``geo install --atribusi`` and no file name."""
+    from kla import export
+
+    geo = tmp_path / "geo"
+    boundaries.install(GEOJSON, geo, attribution="© 2024 Cahya DSN, MIT")
+    credit = boundaries.installed_info(geo)["attribution"]
+    chart = staticmap.static_choropleth(shapes, values, labels=True, sample=True, attribution=credit)
+    fig = export.press_figure(chart, export.PRESETS["lanskap"], export.Stamp(dt.date(2026, 11, 23)))
+    svg = fig.to_image(format="svg", width=1200, height=675, scale=1)
+    text = " ".join(s.strip() for s in ET.fromstring(svg).itertext() if s.strip())
+    for name in shapes["nama_kelurahan"]:
+        assert name in text, name
+    numbers = {t for *_, t, _ in shown_numbers(fig)}
+    assert numbers and all(re.search(rf"(^|\s){n}(\s|$)", text) for n in numbers)
+    assert "Nomor pada peta" in text
+    assert "Cahya DSN, MIT" in text
+    assert ".geojson" not in text and "balikpapan_kelurahan" not in text

@@ -8,8 +8,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Kelurahan within their boundaries; dark lines = kecamatan borders",
     },
     "statis.subjudul_nama": {
-        "id": "Kelurahan menurut batas wilayahnya; garis gelap = batas kecamatan; nama hanya bila muat di dalamnya",
-        "en": "Kelurahan within their boundaries; dark lines = kecamatan borders; names only where they fit inside",
+        "id": "Kelurahan menurut batas wilayahnya; garis gelap = batas kecamatan; nomor = nama di bawah peta",
+        "en": "Kelurahan within their boundaries; dark lines = kecamatan borders; numbers = names under the map",
     },
     "statis.batas": {"id": "batas: {atribusi}", "en": "boundaries: {atribusi}"},
+    "statis.kunci": {"id": "Nomor pada peta:", "en": "Numbers on the map:"},
 }
