@@ -51,8 +51,12 @@ def test_rounds_follow_kla_md():
         assert scoring.gap_label(year) == "skor tidak diumumkan"
 
 
+def _words(text: str) -> str:
+    return text.replace("<br>", " ")  # a label may be wrapped to fit beside its year: the words count
+
+
 def _gap_annotations(chart) -> dict[int, str]:
-    return {int(a.name.split(":")[1]): a.text for a in chart.figure.layout.annotations
+    return {int(a.name.split(":")[1]): _words(a.text) for a in chart.figure.layout.annotations
             if (a.name or "").startswith("tanpa_evaluasi:")}
 
 
@@ -135,7 +139,7 @@ def _page_gap_labels(at: AppTest) -> dict[int, str]:
     for element in at.get("plotly_chart"):
         for a in json.loads(element.proto.spec)["layout"].get("annotations", []):
             if str(a.get("name", "")).startswith("tanpa_evaluasi:"):
-                labels[int(a["name"].split(":")[1])] = a["text"]
+                labels[int(a["name"].split(":")[1])] = _words(a["text"])
     return labels
 
 
