@@ -36,6 +36,7 @@ from kla.activities import month_spans
 from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_date, format_month, format_number, t
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_plotly
+from kla.textsize import text_px, wrap_px
 
 # Okabe & Ito (2008). Yellow comes last: it is the hardest to see as a line on white.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
@@ -56,10 +57,22 @@ Y_FLOOR = int(domain.CATEGORY_LOWEST.low) - 50  # total-score axes start 50 poin
 
 # Pixel budget of the layout: a title line, a subtitle line, a legend row, a footer line.
 TITLE_PX, SUBTITLE_PX, LEGEND_ROW_HEIGHT_PX, FOOTER_PX, TICKS_PX = 28, 20, 22, 16, 38
-# Characters per wrapped line: what fits a 390 px phone; on a wide screen it only adds a line.
+TITLE_SIZE, SUBTITLE_SIZE, LEGEND_SIZE, TICK_SIZE, FOOTER_SIZE, LABEL_SIZE = 22, 15, 14, 14, 12, 12  # font px
+# One figure serves every screen, so it is laid out for the narrowest: a 360 px phone, where the
+# page gives a chart 328 px. Title, subtitle and footer are wrapped to that width less EDGE_PX on
+# either side, measured in pixels (kla.textsize); legend rows are counted for its plot width.
+# A wider screen only gets more air.
+NARROWEST_PX, EDGE_PX = 328, 12
+TEXT_WIDTH_PX = NARROWEST_PX - 2 * EDGE_PX
+PLOT_LEFT_PX = 56  # the most the y tick labels of a chart with a legend take ("1.000", "100%")
+# Characters per wrapped line, for labels inside the plot and for other modules' own texts.
 TITLE_CHARS, SUBTITLE_CHARS, FOOTER_CHARS, LABEL_CHARS = 32, 48, 52, 18
-LEGEND_ROW_PX = 340  # legend rows are estimated for a phone: on a wall it only leaves some air
-BAND_LABEL_MARGIN = 78  # right margin that holds the category names beside the bands
+LEGEND_ROW_PX = NARROWEST_PX - PLOT_LEFT_PX - 16  # plot width on the phone with the default right margin
+BAND_LABEL_SHIFT = 6  # category names start this far right of the plot
+# The right margin that holds the category names beside the bands.
+BAND_LABEL_MARGIN = int(max(text_px(name, LABEL_SIZE) for name in BAND_COLOURS)) + BAND_LABEL_SHIFT + 4
+GAP_LABEL_PX = 110  # a gap year's reason, written upwards, wraps at this length: it stays under the line
+YEAR_LABEL_PX = 40  # room per labelled year on a year axis ("2029" is 31 px)
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,9 @@ class ChartMeta:
     legend: bool = True
     margin_right: int = 16
     ticks_px: int = TICKS_PX  # height of the x tick labels (two-line month labels need more)
+    # Height of the plot area alone (bar charts: rows x room per label); the figure's height is
+    # then this plus title, subtitle, legend and footer, however many lines they wrap to.
+    plot_height: int | None = None
 
 
 # --- shared look ---------------------------------------------------------------------------------
@@ -100,6 +116,11 @@ class ChartMeta:
 
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _wrap_px(text: str, size: float, width_px: float = TEXT_WIDTH_PX, bold: bool = False) -> str:
+    """Plotly text wrapped to ``width_px`` at ``size`` px."""
+    return "<br>".join(wrap_px(text, width_px, size, bold)) or text
 
 
 def _wrap_plain(text: str, width: int) -> str:
@@ -116,17 +137,34 @@ def source_line(source: str, period: str, lang: Lang = "id") -> str:
     return f"{t('sumber', lang)}: {source} · {t('periode', lang)}: {period}"
 
 
-def _legend_rows(fig: go.Figure, row_px: int = LEGEND_ROW_PX) -> int:
-    """Rows a horizontal legend ``row_px`` wide needs, estimated from its labels (14 px text, 40 px symbol).
+def _legend_rows(fig: go.Figure, row_px: float = LEGEND_ROW_PX) -> int:
+    """Rows a horizontal legend ``row_px`` wide needs (a row of two-line entries counts twice).
 
-    When the entries do not fit one row, plotly lays them out in columns as wide as the widest.
+    Laid out as plotly does: side by side when every entry fits one row, otherwise in columns as
+    wide as the widest entry (40 px of symbol, then the 14 px text), 5 px apart.
     """
     names = [tr.name or "" for tr in fig.data if tr.showlegend is not False]
-    widths = [40 + 8 * max(len(line) for line in name.split("<br>")) for name in names]
-    if not widths or sum(widths) <= row_px:
-        return 1 if widths else 0
-    columns = max(1, row_px // max(widths))
-    return -(-len(widths) // columns)
+    if not names:
+        return 0
+    widths = [40 + text_px(name, LEGEND_SIZE) for name in names]
+    if sum(widths) + 5 * (len(widths) - 1) < row_px:
+        return max(_lines(name) for name in names)
+    column = max(widths) + 5
+    rows, row_lines, offset = 0, 0, 0.0
+    for name in names:
+        if offset and offset + column - 5 >= row_px:
+            rows, row_lines, offset = rows + row_lines, 0, 0.0
+        offset += column
+        row_lines = max(row_lines, _lines(name))
+    return rows + row_lines
+
+
+def _footer(line: str, lang: Lang) -> str:
+    """The plain source line wrapped for the narrowest phone, escaped for plotly; "Periode:" stays with its period."""
+    label = f"{t('periode', lang)}: "
+    glued = line.replace(label, label[:-1] + "\u00a0")
+    return "<br>".join(escape_plotly(part.replace("\u00a0", " "))
+                       for part in wrap_px(glued, TEXT_WIDTH_PX, FOOTER_SIZE, markup=False))
 
 
 def style(fig: go.Figure, meta: ChartMeta, lang: Lang = "id") -> go.Figure:
@@ -136,20 +174,22 @@ def style(fig: go.Figure, meta: ChartMeta, lang: Lang = "id") -> go.Figure:
     heights, so its position does not depend on the figure height (plotly mis-places a
     multi-line title anchored to the top of the figure).
     """
-    title, subtitle = _wrap(meta.title, TITLE_CHARS), _wrap(meta.subtitle, SUBTITLE_CHARS)
+    title, subtitle = _wrap_px(meta.title, TITLE_SIZE, bold=True), _wrap_px(meta.subtitle, SUBTITLE_SIZE)
     # The source names publishers and notes from sumber.csv: plain text, escaped here.
-    footer = _wrap_plain(source_line(meta.source, meta.period, lang), FOOTER_CHARS)
-    rows = _legend_rows(fig) if meta.legend else 0
+    footer = _footer(source_line(meta.source, meta.period, lang), lang)
+    rows = _legend_rows(fig, NARROWEST_PX - PLOT_LEFT_PX - meta.margin_right) if meta.legend else 0
     legend_px = 12 + LEGEND_ROW_HEIGHT_PX * rows if rows else 0
     below_title = SUBTITLE_PX * _lines(subtitle) + legend_px + 14
     top = 14 + TITLE_PX * _lines(title) + below_title
     # plotly anchors a multi-line title's bottom one line too low: lift it by the extra lines.
     lift = below_title + TITLE_PX * (_lines(title) - 1)
     bottom = meta.ticks_px + FOOTER_PX * _lines(footer) + (26 if meta.sample else 0) + 8
-    if fig.layout.height and rows > 1:
+    if meta.plot_height:
+        fig.layout.height = top + bottom + meta.plot_height
+    elif fig.layout.height and rows > 1:
         fig.layout.height += LEGEND_ROW_HEIGHT_PX * (rows - 1)  # a long legend must not squeeze the plot
     axis = dict(color=TEXT, gridcolor=GRID, linecolor="#888888", zerolinecolor="#888888",
-                tickfont=dict(size=14, color=TEXT), title_font=dict(size=14, color=TEXT), automargin=True)
+                tickfont=dict(size=TICK_SIZE, color=TEXT), title_font=dict(size=14, color=TEXT), automargin=True)
     fig.update_layout(
         template="none",  # nothing inherited: every colour below is explicit
         paper_bgcolor="white", plot_bgcolor="white",
@@ -169,14 +209,15 @@ def style(fig: go.Figure, meta: ChartMeta, lang: Lang = "id") -> go.Figure:
     )
     fig.update_xaxes(**axis)
     fig.update_yaxes(**axis)
-    # Right-aligned to the plot's right edge: the left edge moves with the width of the y labels,
-    # and on a phone with long indicator names it would leave the footer no room.
+    # Right-aligned, EDGE_PX from the figure's right edge (the right margin is fixed, the left one
+    # grows with the y labels): wrapped to TEXT_WIDTH_PX, the footer then fits the narrowest phone.
     fig.add_annotation(name="sumber", text=footer, xref="paper", yref="paper", x=1, y=0, xanchor="right",
-                       yanchor="top", yshift=-meta.ticks_px, align="right", showarrow=False,
-                       font=dict(size=12, color=MUTED))
+                       xshift=meta.margin_right - EDGE_PX, yanchor="top", yshift=-meta.ticks_px, align="right",
+                       showarrow=False, font=dict(size=FOOTER_SIZE, color=MUTED))
     if meta.sample:
         fig.add_annotation(name="contoh", text=f"<b>{t('grafik.contoh', lang)}</b>", xref="paper", yref="paper",
-                           x=1, y=0, xanchor="right", yanchor="top", yshift=-(bottom - 30), showarrow=False,
+                           x=1, y=0, xanchor="right", xshift=meta.margin_right - EDGE_PX, yanchor="top",
+                           yshift=-(bottom - 30), showarrow=False,
                            font=dict(size=13, color=SAMPLE_TEXT), bgcolor=SAMPLE_FILL, bordercolor=SAMPLE_EDGE,
                            borderwidth=1.5, borderpad=3)
     return fig
@@ -244,10 +285,20 @@ def _with_gap_rows(data: pd.DataFrame, series: str, lang: Lang) -> pd.DataFrame:
 
 
 def _year_axis(fig: go.Figure, first: int, last: int) -> None:
-    # A linear axis of real years: a missing year keeps its place. Ticks start at the first year,
-    # every year for short spans and every second year beyond seven, which still fits a phone.
+    # A linear axis of real years: a missing year keeps its place. Labels start at the first year,
+    # every 1, 2, 3 or 5 years: as often as they fit the narrowest phone beside the band names
+    # (never turned: plotly would tilt them onto the footer). Every year keeps a small tick.
+    per_year = (NARROWEST_PX - PLOT_LEFT_PX - BAND_LABEL_MARGIN) / (last - first + 1)
+    dtick = next((d for d in (1, 2, 3, 5) if d * per_year >= YEAR_LABEL_PX), 10)
     fig.update_xaxes(type="linear", range=[first - 0.5, last + 0.5], tickmode="linear", tick0=first,
-                     dtick=1 if last - first < 7 else 2, tickformat="d", showgrid=False, ticks="outside")
+                     dtick=dtick, tickformat="d", tickangle=0, showgrid=False, ticks="outside",
+                     minor=dict(tick0=first, dtick=1, ticks="outside", ticklen=3, showgrid=False))
+    # A point's label sits right of it (above, a reference line may cross it); at the axis' last
+    # year that is the band names' margin, so there it goes above-left, inside the plot.
+    for trace in fig.data:
+        if trace.type == "scatter" and trace.textposition == "middle right" and trace.x is not None \
+                and len(trace.x) and trace.x[-1] >= last:
+            trace.textposition = "top left"
 
 
 def _mark_gaps(fig: go.Figure, years: Sequence[int], lang: Lang) -> None:
@@ -256,9 +307,22 @@ def _mark_gaps(fig: go.Figure, years: Sequence[int], lang: Lang) -> None:
         # A white veil over the bands: the year is there, but empty.
         fig.add_vrect(x0=year - 0.4, x1=year + 0.4, name=f"tanpa_evaluasi:{year}", fillcolor="white",
                       opacity=0.75, line_width=0, layer="below")
-        fig.add_annotation(name=f"tanpa_evaluasi:{year}", text=label,
+        # Wrapped short: written upwards from the foot, it stays under the points and their labels.
+        fig.add_annotation(name=f"tanpa_evaluasi:{year}", text=_wrap_px(label, LABEL_SIZE, GAP_LABEL_PX),
                            x=year, xref="x", y=0.02, yref="paper", yanchor="bottom", textangle=-90,
-                           showarrow=False, font=dict(size=12, color=MUTED))
+                           showarrow=False, font=dict(size=LABEL_SIZE, color=MUTED))
+
+
+def _last_only(values: Sequence[float], lang: Lang) -> list[str]:
+    """Point labels for a series: only its latest value, the one the chart is read for.
+
+    On a phone a year is 16 px wide: a label on every point would sit on its neighbours' and on
+    the gap labels. Every value is in the hover and in the chart's data.
+    """
+    labels = [""] * len(values)
+    if labels:
+        labels[-1] = _num(list(values)[-1], lang)
+    return labels
 
 
 def _year_line(fig: go.Figure, years: Sequence[int], values: Sequence[float], *, name: str, colour: str,
@@ -291,7 +355,7 @@ def _year_line(fig: go.Figure, years: Sequence[int], values: Sequence[float], *,
     fig.add_trace(go.Scatter(
         x=grid, y=full, mode="lines+markers+text" if text is not None else "lines+markers",
         line=dict(color=colour, width=3, dash=dash), marker=dict(size=9, color=colour), name=name,
-        legendgroup=name, connectgaps=False, customdata=full_custom, text=full_text, textposition="top center",
+        legendgroup=name, connectgaps=False, customdata=full_custom, text=full_text, textposition="middle right",
         textfont=dict(size=14, color=TEXT), hovertemplate=hovertemplate, cliponaxis=False,
     ))
 
@@ -305,7 +369,7 @@ def _category_bands(fig: go.Figure, lang: Lang) -> None:
                       line_width=0, layer="below")
         # Outside the plot, in the right margin: inside, a name would sit on points and targets.
         fig.add_annotation(name=f"kategori:{cat.name}", text=cat.name, xref="paper", x=1, xanchor="left",
-                           xshift=4, y=(cat.low + cat.high) / 2, yanchor="middle", showarrow=False,
+                           xshift=BAND_LABEL_SHIFT, y=(cat.low + cat.high) / 2, yanchor="middle", showarrow=False,
                            font=dict(size=12, color=MUTED))
     fig.add_hline(y=domain.PARIPURNA_MIN, name="paripurna", line=dict(color=TEXT, width=1.5, dash="dash"))
     fig.add_annotation(name="paripurna", text=t("grafik.paripurna", lang), xref="paper", x=0, xanchor="left",
@@ -340,7 +404,7 @@ def total_trend(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None = None
         total_name = t("grafik.tren_total.total_contoh" if sample else "grafik.tren_total.total", lang)
         custom = evaluated[["kategori", "kategori_resmi", "skor_dilaporkan"]].map(escape_plotly)
         _year_line(fig, evaluated["tahun"], evaluated["total"], name=total_name,
-                   colour=OKABE_ITO[0], text=[_num(v, lang) for v in evaluated["total"]],
+                   colour=OKABE_ITO[0], text=_last_only(evaluated["total"], lang),
                    customdata=custom.to_numpy(dtype=object),
                    hovertemplate=_hover([
                        "<b>%{x}</b>", f"{total_name}: %{{y:,.1f}} {t('poin', lang)}",
@@ -420,8 +484,8 @@ def block_attainment_bar(attainment: pd.DataFrame, year: int | None = None, *, s
     fig.update_yaxes(autorange="reversed", showgrid=False)  # Kelembagaan first, as in the regulation
     title = t("grafik.capaian_blok.judul", lang) + (f", {year}" if year is not None else "")
     meta = ChartMeta("capaian_blok", title, t("grafik.capaian_blok.subjudul", lang), _source(source, lang),
-                     str(year) if year is not None else "–", sample, legend=False)
-    fig.update_layout(height=120 + 52 * max(len(data), 1), bargap=0.3)
+                     str(year) if year is not None else "–", sample, legend=False, plot_height=38 * max(len(data), 1))
+    fig.update_layout(bargap=0.3)
     return make_chart(fig, data, meta, lang, empty=data.empty)
 
 
@@ -560,8 +624,8 @@ def shortfall_bar(ranking: pd.DataFrame, top_n: int = 10, *, year: int | None = 
     # No legend: the subtitle says what the bars and the line are, and a legend beside wide
     # indicator names would wrap over the subtitle on a phone.
     meta = ChartMeta("kekurangan_indikator", title, t("grafik.kekurangan.subjudul", lang), _source(source, lang),
-                     str(year) if year is not None else "–", sample, legend=False)
-    fig.update_layout(height=170 + 46 * max(len(data), 1), bargap=0.3)
+                     str(year) if year is not None else "–", sample, legend=False, plot_height=44 * max(len(data), 1))
+    fig.update_layout(bargap=0.3)  # 44 px a row: two lines of a 14 px indicator name and some air
     return make_chart(fig, data, meta, lang, empty=data.empty)
 
 
@@ -651,8 +715,8 @@ def initiatives_by(inisiatif: pd.DataFrame, by: str, *, kecamatan: Mapping[str, 
     subtitle = t("grafik.inisiatif.subjudul", lang, n=format_number(len(inisiatif), 0, lang))
     meta = ChartMeta(f"inisiatif_{by}", t(f"grafik.inisiatif.judul.{by}", lang), subtitle, _source(source, lang),
                      _date_period(inisiatif.get("tanggal_mulai"), lang),
-                     sample, legend=False)
-    fig.update_layout(height=130 + 40 * max(len(data), 1), bargap=0.3)
+                     sample, legend=False, plot_height=40 * max(len(data), 1))
+    fig.update_layout(bargap=0.3)
     return make_chart(fig, data, meta, lang, empty=len(inisiatif) == 0)
 
 

@@ -145,6 +145,7 @@ def press_figure(chart: charts.Chart, size: Preset, stamp: Stamp) -> go.Figure:
         staticmap.fit_map_labels(fig, width, height)
     else:
         _refit_legend(fig, width)
+        _fit_category_labels(fig, height)
         if chart.name == tilemap.NAME:
             tilemap.fit_labels(fig, width, height)
     if chart.sample:
@@ -157,17 +158,40 @@ def press_figure(chart: charts.Chart, size: Preset, stamp: Stamp) -> go.Figure:
 def _refit_legend(fig: go.Figure, width: int) -> None:
     """Give back the legend rows reserved for a phone when the legend fits fewer rows at ``width``.
 
-    On screen the legend's rows are estimated for a 390 px phone (:func:`kla.charts.style`); a
+    On screen the legend's rows are counted for the narrowest phone (:func:`kla.charts.style`); a
     720 px export lays nine entries out in three rows instead of five, and the space reserved
-    for the other two would stay empty above the plot.
+    for the other two would stay empty above the plot. Both counts leave the y tick labels
+    :data:`kla.charts.PLOT_LEFT_PX`, as ``style`` does (the left margin grows to fit them).
     """
     if not fig.layout.showlegend or fig.layout.legend.orientation != "h":
         return
-    plot_w = width - (fig.layout.margin.l or 0) - (fig.layout.margin.r or 0)
-    spare = charts._legend_rows(fig) - charts._legend_rows(fig, int(plot_w))
+    right = fig.layout.margin.r or 0
+    reserved = charts._legend_rows(fig, charts.NARROWEST_PX - charts.PLOT_LEFT_PX - right)
+    spare = reserved - charts._legend_rows(fig, width - charts.PLOT_LEFT_PX - right)
     if spare > 0:
         fig.layout.margin.t -= spare * charts.LEGEND_ROW_HEIGHT_PX
         fig.layout.title.pad.b -= spare * charts.LEGEND_ROW_HEIGHT_PX
+
+
+def _fit_category_labels(fig: go.Figure, height: int) -> None:
+    """Horizontal bars' names on one line when their wrapped lines no longer fit a bar's row.
+
+    On screen a bar chart is as tall as its rows need (``ChartMeta.plot_height``); an export
+    has the preset's height, and a landscape image gives 12 initiative types 27 px each, less
+    than two 14 px lines. Its width has room for the names unwrapped.
+    """
+    bars = [tr for tr in fig.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None]
+    if not bars:
+        return
+    plot_h = height - (fig.layout.margin.t or 0) - (fig.layout.margin.b or 0)
+    names = list(bars[0].y)
+    lines = max(charts._lines(str(name)) for name in names) if names else 1
+    if lines == 1 or plot_h / len(names) >= lines * charts.TICK_SIZE * 1.3 + 4:
+        return
+    one_line = {name: str(name).replace("<br>", " ") for name in names}
+    for trace in fig.data:  # the shortfall chart's cumulative line shares the bars' rows
+        if trace.y is not None and {str(name) for name in trace.y} <= set(one_line):
+            trace.y = [one_line[str(name)] for name in trace.y]
 
 
 def _add_export_date(fig: go.Figure, stamp: Stamp) -> None:

@@ -47,7 +47,8 @@ def test_total_trend_draws_the_city_totals_and_roadmap_target(city):
     assert points[2023] == pytest.approx(850) and points[2025] == pytest.approx(880)
     assert np.isnan(points[2024])  # no round in 2024: a break, not an invented value
     assert list(target.x) == [2027] and list(target.y) == [910]
-    assert list(line.text) == ["850", "", "880"]
+    # only the latest score is labelled (every label on a phone would sit on its neighbours'), right of its point
+    assert list(line.text) == ["", "", "880"] and line.textposition == "middle right"
 
 
 def test_total_trend_data_is_one_row_per_year_drawn(city):
