@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kla import config
 from kla.i18n import t
 from kla.ui import streamlit_patches  # noqa: F401  (applied on import: visitors cannot clear the caches)
 from kla.ui.auth import current_staff
@@ -44,16 +45,26 @@ STAFF_PAGES = [
     ("pages/kelola_riwayat.py", "nav.kelola.riwayat", "kelola-riwayat", ":material/history:"),
     ("pages/kelola_audit.py", "nav.kelola.audit", "kelola-audit", ":material/policy:"),
 ]
+# KLA_ROLE (kla.config): a public replica registers no staff page at all (a staff URL is "not found");
+# the admin instance runs under /kelola/ (its own base path), the staff pages first, Unggah at its root.
+role = config.role()
+admin = role == config.ROLE_ADMIN
 public = [
-    st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(i == 0))
+    st.Page(path, title=t(title, lang), url_path=url, icon=icon, default=(i == 0 and not admin))
     for i, (path, title, url, icon) in enumerate(PAGES)
 ]
-visibility = "visible" if current_staff() is not None else "hidden"
-staff = [
-    st.Page(path, title=t(title, lang), url_path=url, icon=icon, visibility=visibility)
-    for path, title, url, icon in STAFF_PAGES
-]
-navigation = st.navigation({"": public, t("nav.kelola", lang): staff}, expanded=True)  # no "View 4 more"
+sections = {"": public}
+if role != config.ROLE_PUBLIC:
+    visibility = "visible" if admin or current_staff() is not None else "hidden"
+    staff = [
+        st.Page(path, title=t(title, lang), url_path=url.removeprefix("kelola-") if admin else url, icon=icon,
+                visibility=visibility, default=(i == 0 and admin))
+        for i, (path, title, url, icon) in enumerate(STAFF_PAGES)
+    ]
+    staff_section = {t("nav.kelola", lang): staff}
+    sections = {**staff_section, **sections} if admin else {**sections, **staff_section}
+default_page = staff[0] if admin else public[0]
+navigation = st.navigation(sections, expanded=True)  # no "View 4 more"
 st.sidebar.markdown(f"**{t('app.subjudul', lang)}**")
 language_selector(lang)
 preload_plotly()  # last in the sidebar: its empty element adds no gap where anyone looks

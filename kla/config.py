@@ -34,3 +34,45 @@ def logo_path() -> Path | None:
     """Logo for exported images (PNG or SVG): ``KLA_LOGO``; ``None`` when not set (no logo)."""
     value = os.environ.get("KLA_LOGO", "").strip()
     return Path(value).expanduser() if value else None
+
+
+# --- the process's role (KLA_ROLE) ---------------------------------------------------------------
+
+ROLE_ENV = "KLA_ROLE"
+ROLE_ALL, ROLE_PUBLIC, ROLE_ADMIN = "all", "public", "admin"
+ROLES = (ROLE_ALL, ROLE_PUBLIC, ROLE_ADMIN)
+# The admin instance runs under this base path (``--server.baseUrlPath``) so a proxy can route it by
+# path: Streamlit's websocket and files live under the base path, the same for every page.
+ADMIN_BASE_PATH = "kelola"
+
+
+class RoleError(ValueError):
+    """``KLA_ROLE`` holds a value that is not a role (the message, in Indonesian, names it)."""
+
+
+def parse_role(value: str | None) -> str:
+    """The role a ``KLA_ROLE`` value names; empty means ``all`` (one process doing everything)."""
+    role = (value or "").strip().lower()
+    if not role:
+        return ROLE_ALL
+    if role not in ROLES:
+        raise RoleError(f"{ROLE_ENV}={value!r} bukan peran yang dikenal; seharusnya salah satu dari: "
+                        f"{', '.join(ROLES)} (public: pengunjung saja, tanpa masuk staf dan unggahan, basis data "
+                        f"dibaca saja; admin: masuk staf dan halaman staf; all: keduanya dalam satu proses)")
+    return role
+
+
+def role() -> str:
+    """This process's role from ``KLA_ROLE``: ``public``, ``admin`` or ``all`` (default)."""
+    return parse_role(os.environ.get(ROLE_ENV))
+
+
+def staff_pages_enabled() -> bool:
+    """Sign-in, staff pages and uploads exist in this process (not on a public replica)."""
+    return role() != ROLE_PUBLIC
+
+
+def store_read_only() -> bool:
+    """A public replica opens the store read-only: no migrations, no import, no writes at all
+    (it works with a database user that may only SELECT)."""
+    return role() == ROLE_PUBLIC

@@ -8,6 +8,10 @@
 
 One engine per URL and process (engines must not cross ``fork``); migrations run once per URL and
 process, from :meth:`kla.store.Store.open` and ``python -m kla db upgrade``.
+
+A read-only engine (a public replica, ``KLA_ROLE=public``) refuses every write in the database
+session itself (PostgreSQL ``default_transaction_read_only``, SQLite ``query_only``), so a code path
+that would write fails loudly even when the database user may write.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ VERSION_LOCK = 0x4B4C4102
 
 _lock = threading.Lock()
 _upgrade_lock = threading.Lock()
-_engines: dict[tuple[int, str], Engine] = {}
+_engines: dict[tuple[int, str, bool], Engine] = {}
 _upgraded: set[tuple[int, str]] = set()
 
 
@@ -62,15 +66,16 @@ def safe_url(url: str | URL) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def create_engine(url: str | URL) -> Engine:
+def create_engine(url: str | URL, read_only: bool = False) -> Engine:
     """A new engine for ``url`` (see the module docstring for what each database gets)."""
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
-    return sa.create_engine(parsed, pool_pre_ping=True)
+        return _sqlite_engine(parsed, read_only)
+    connect_args = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, read_only: bool = False) -> Engine:
     database = url.database or ""
     on_disk = database not in ("", ":memory:")  # either of those is a database in memory
     if on_disk:
@@ -86,6 +91,8 @@ def _sqlite_engine(url: URL) -> Engine:
         if on_disk:
             _use_wal(cursor)
         cursor.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -116,13 +123,13 @@ def _use_wal(cursor) -> None:
         time.sleep(0.01)
 
 
-def engine_for(url: str | URL) -> Engine:
-    """The process's engine for ``url`` (made on first use)."""
-    key = (os.getpid(), normalise_url(url).render_as_string(hide_password=False))
+def engine_for(url: str | URL, read_only: bool = False) -> Engine:
+    """The process's engine for ``url`` (made on first use); a read-only one is a separate engine."""
+    key = (os.getpid(), normalise_url(url).render_as_string(hide_password=False), read_only)
     with _lock:
         engine = _engines.get(key)
         if engine is None:
-            engine = _engines[key] = create_engine(key[1])
+            engine = _engines[key] = create_engine(key[1], read_only)
         return engine
 
 
@@ -130,10 +137,11 @@ def dispose(url: str | URL) -> None:
     """Close the process's connections to ``url`` and forget its engine (tests, shutdown)."""
     key = (os.getpid(), normalise_url(url).render_as_string(hide_password=False))
     with _lock:
-        engine = _engines.pop(key, None)
+        engines = [_engines.pop((*key, read_only), None) for read_only in (False, True)]
         _upgraded.discard(key)
-    if engine is not None:
-        engine.dispose()
+    for engine in engines:
+        if engine is not None:
+            engine.dispose()
 
 
 @contextmanager
@@ -194,4 +202,16 @@ def upgraded_engine(url: str | URL) -> Engine:
         upgrade(engine)
         with _lock:
             _upgraded.add(key)
+    return engine
+
+
+def read_only_engine(url: str | URL) -> Engine:
+    """The process's read-only engine for ``url``; never migrates. A database not (yet) at the newest
+    revision, such as an empty one, is a :class:`StoreError` saying who must migrate it."""
+    engine = engine_for(url, read_only=True)
+    found, head = current_revision(engine), head_revision()
+    if found != head:
+        state = "masih kosong" if found is None else f"pada revisi {found}, bukan {head}"
+        raise StoreError(f"basis data {safe_url(engine.url)} {state}; instans publik tidak memigrasi. Jalankan "
+                         "dulu instans admin atau `python -m kla db upgrade` dengan pengguna pemilik basis data")
     return engine

@@ -129,6 +129,7 @@ def insert_version(conn: Connection, files: dict[str, bytes], dataset: Dataset, 
 
 class VersionStore:
     engine: Engine
+    read_only: bool = False
 
     def create_version(self, files: dict[str, bytes], author: str, note: str, base: int | None,
                        detail: dict[str, Any] | None = None) -> VersionRecord:
@@ -180,8 +181,9 @@ class VersionStore:
         return files
 
     def ensure_initial(self, data_dir: Path, actor: str = "sistem") -> int | None:
-        """An empty store imports ``data_dir`` as version 1 and publishes it; else ``None``."""
-        if self.has_versions():
+        """An empty store imports ``data_dir`` as version 1 and publishes it; else ``None`` (also when the
+        store is read-only: a public replica waits for the admin instance to import)."""
+        if self.read_only or self.has_versions():
             return None
         files = folder_files(data_dir)
         dataset = validate_files(files)

@@ -7,6 +7,15 @@ STRINGS = {
     "nav.kelola.pratinjau": {"id": "Pratinjau dan terbitkan", "en": "Preview and publish"},
     "nav.kelola.riwayat": {"id": "Riwayat versi", "en": "Version history"},
     "nav.kelola.audit": {"id": "Jejak audit", "en": "Audit trail"},
+    # Roles (KLA_ROLE): a public replica has no staff pages; before the first import it has no data
+    "kelola.publik_saja": {
+        "id": "Halaman staf tidak tersedia di alamat publik ini. Staf masuk lewat alamat /kelola/.",
+        "en": "Staff pages are not available at this public address. Staff sign in at /kelola/.",
+    },
+    "data.belum_terbit": {
+        "id": "Data dasbor belum diterbitkan. Silakan kembali beberapa saat lagi.",
+        "en": "The dashboard's data has not been published yet. Please come back in a little while.",
+    },
     # Sign-in
     "kelola.masuk.judul": {"id": "Masuk staf DP3AKB", "en": "DP3AKB staff sign-in"},
     "kelola.masuk.ajakan": {

@@ -9,6 +9,9 @@ the token's expiry: :func:`staff_or_stop` refuses a sign-in older than
 Every staff page starts with :func:`staff_or_stop`: a visitor who is not signed in sees only a
 sign-in prompt, a signed-in email that is not staff only "no access", and nothing below it runs.
 Every action calls :func:`allowed` again with the role read at that moment.
+
+A public replica (``KLA_ROLE=public``, :func:`kla.config.staff_pages_enabled` false) has no staff:
+nobody is signed in there and a staff page, should one ever run, only says where staff sign in.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from kla import config
 from kla.i18n import Lang, t
 from kla.store import StaffMember, can
 from kla.text import escape_markdown
@@ -70,7 +74,9 @@ def session_age(now: dt.datetime | None = None) -> dt.timedelta | None:
 
 
 def current_staff() -> Staff | None:
-    """The signed-in staff member, or None (not signed in, not staff, or the sign-in is too old)."""
+    """The signed-in staff member, or None (not signed in, not staff, the sign-in is too old, or a public replica)."""
+    if not config.staff_pages_enabled():
+        return None
     email = signed_in_email()
     if email is None:
         return None
@@ -85,6 +91,9 @@ def current_staff() -> Staff | None:
 
 def staff_or_stop(lang: Lang, action: str = "upload") -> Staff:
     """The staff member allowed to do ``action`` on this page; otherwise explain and stop the page."""
+    if not config.staff_pages_enabled():
+        st.info(t("kelola.publik_saja", lang), icon=":material/block:")
+        st.stop()
     if not sign_in_configured():
         st.info(t("kelola.masuk.belum_diatur", lang), icon=":material/key_off:")
         st.stop()

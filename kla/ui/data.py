@@ -11,6 +11,10 @@ seconds, with no restart.
 A new, empty store imports the data folder (``KLA_DATA_DIR``) as version 1, so a data folder with
 a fresh ``KLA_STATE_DIR`` keeps working. When the store cannot be read (a database restart), the
 process keeps showing the last version it loaded.
+
+A public replica (``KLA_ROLE=public``) opens the store read-only (:meth:`kla.store.Store.open`): it
+never migrates or imports, so until the admin instance has done both, its pages say that the data
+is not published yet (:func:`dataset_or_stop`) and try again on the next run.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from kla import config
 from kla.i18n import Lang, format_moment, t
 from kla.loading import Dataset, LoadResult
 from kla.schema import Problem
-from kla.store import InvalidData, Store
+from kla.store import InvalidData, Store, StoreError
 from kla.text import escape_markdown
 
 MAX_PROBLEMS_SHOWN = 50
@@ -88,7 +92,11 @@ def _load_version(url: str, version_id: int) -> LoadResult:
 def current_dataset() -> tuple[Dataset | None, list[Problem]]:
     """The published dataset (or the last one this process had) and any problems to show."""
     pointer = _pointer(config.db_url())
-    store()  # seeds an empty store (problems land on the pointer)
+    try:
+        store()  # seeds an empty store (problems land on the pointer)
+    except StoreError:  # a read-only store not migrated yet: nothing published to show
+        log.warning("penyimpanan data belum siap", exc_info=True)
+        return pointer.good, pointer.problems or []
     version_id = published_id()
     if version_id is None:
         return pointer.good, pointer.problems or []
@@ -109,6 +117,8 @@ def dataset_or_stop(lang: Lang) -> Dataset:
     if problems:
         show_problems(problems, data, lang)
     if data is None:
+        if not problems:  # nothing published yet (a public replica before the first import)
+            st.info(t("data.belum_terbit", lang), icon=":material/hourglass_empty:")
         st.stop()
     follow_publication(data.version.number if data.version else None)
     return data
