@@ -125,7 +125,8 @@ def test_ranking_of_every_kelurahan_under_the_map(installed, monkeypatch):
     assert len(table) == 34
     ranks = [int(r) for r in table["Peringkat di kota"]]
     assert ranks == sorted(ranks) and ranks[0] == 1
-    assert table.iloc[0, 3].endswith(" poin")
+    assert table.iloc[0, 2].endswith(" poin")
+    assert table.iloc[:, 1].str.fullmatch(r".+ \((Barat|Utara|Timur|Selatan|Tengah|Kota)\)").all()
     assert table["Kelas (warna peta)"].str.len().min() > 0
 
 

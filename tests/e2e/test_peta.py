@@ -255,6 +255,8 @@ def test_a_ranking_of_all_34_under_the_map(page, network, app_url):
     expect(table.locator("tbody tr")).to_have_count(34)
     expect(table.locator("tbody tr").first).to_contain_text("1")
     assert table.bounding_box()["y"] > page.locator(FOLIUM).bounding_box()["y"], "the list is under the map"
+    table.scroll_into_view_if_needed()
+    screenshot(page, "peta-peringkat-390x844")
 
 
 def test_initiatives_leave_the_centre_clickable_on_a_phone(page, network, app_url):
