@@ -101,6 +101,10 @@ tabs = top[3].segmented_control(" ", views, default=view, format_func=lambda v: 
 if tabs and tabs != view:
     go_to(tabs)
     st.rerun()
+# fixed text only (button labels from kla/strings): st.iframe runs it with access to the page. Its place
+# is the same in every view: a new iframe would leave the key listener in the removed one's dead context
+st.iframe(KEYS_JS.replace("LABELS", json.dumps({"next": t("rapat.berikutnya", lang),
+                                                "prev": t("rapat.sebelumnya", lang)})), height=1)
 sample_notice(data, lang)  # the same box as on every other page
 pos = cached_on_data(meeting.position)(data)
 window_default = meeting.default_window(data)
@@ -220,7 +224,6 @@ elif view == "poin":
 
 elif view == "kelurahan":
     movers = cached_on_data(meeting.kelurahan_movers)(data)
-    count = int(data.wilayah["kode_kelurahan"].nunique()) if "kode_kelurahan" in data.wilayah else None
     left, right = st.columns([1.7, 3.3])
     with left:
         st.subheader(t("rapat.kel.terendah", lang, tahun=movers.tahun))
@@ -232,8 +235,7 @@ elif view == "kelurahan":
                                  naik=[format_signed(v, 1, lang) for v in movers.naik["perubahan"]]),
               {"nama": t("kelurahan", lang), "skor": t("rapat.kolom.skor", lang),
                "naik": t("rapat.kolom.perubahan", lang)})
-        if count:
-            st.caption(t("rapat.kel.dari", lang, n=len(movers.terendah), total=count))
+        st.markdown(t("rapat.kel.dari", lang, n=len(movers.terendah), total=len(data.kelurahan)))
     with right:
         values = cached_on_data(mapdata.map_values)(data, "total", movers.tahun)
         tiles = cached(tilemap.tile_map)(values, lang=lang,
@@ -297,9 +299,6 @@ else:
               {"nama_mitra": t("rapat.kolom.mitra", lang), "jenis_mitra": t("rapat.kolom.jenis_mitra", lang),
                "belum_mulai": t("rapat.kolom.belum", lang), "terhenti": t("rapat.kolom.terhenti", lang)})
 
-# fixed text only (button labels from kla/strings): st.iframe runs it with access to the page
-st.iframe(KEYS_JS.replace("LABELS", json.dumps({"next": t("rapat.berikutnya", lang),
-                                                "prev": t("rapat.sebelumnya", lang)})), height=1)
 start, end = meeting.window_from(st.query_params.get("sejak"), st.query_params.get("sampai"), window_default)
 # printed once per data version, window, day and language (kla.press_cache), a few per visitor per minutes
 brief_guard, press = session_guard("ringkasan"), press_cache.shared()
