@@ -203,6 +203,9 @@ def start(root: Path | None = None, replicas: int = 2, admin: bool = True, env: 
           admin_secrets: str | None = None, nginx_port: int | None = None, keep: bool = False) -> Topology:
     """Start the deployment in ``root`` (default: a new temporary folder).
 
+    ``admin=False``: no admin instance (load tests); the database is migrated and the data folder
+    imported from this process instead, with the owner's URL, and /kelola/ answers 502.
+
     ``env``: added to every app process (e.g. ``KLA_DATA_DIR``, ``KLA_GEO_DIR``). ``admin_secrets``: the
     admin's ``secrets.toml`` text (an ``[auth]`` section whose redirect_uri is ``<url>/kelola/oauth2callback``;
     choose ``nginx_port`` first to know the URL). ``keep``: leave the folder (logs) after :meth:`Topology.stop`.
@@ -229,6 +232,12 @@ def start(root: Path | None = None, replicas: int = 2, admin: bool = True, env: 
             started.append(admin_replica)
             _wait_healthy(admin_replica, deadline)
             _wait_published(reader_url, deadline)
+        else:  # what the admin would do on its first start: migrate, import the data folder as version 1
+            from kla.store import Store
+
+            owner = Store.open(owner_url, read_only=False)
+            owner.ensure_initial(Path(common["KLA_DATA_DIR"]))
+            owner.close()
         public = [_start_app(root, f"publik{i + 1}", "public",
                              {**common, "KLA_ROLE": "public", "KLA_DB_URL": reader_url,
                               "KLA_STATE_DIR": str(root / f"publik{i + 1}" / "state")})
