@@ -45,11 +45,14 @@ HEX_LAYOUT: dict[str, tuple[int, int]] = {
     "64.71.02.1006": (0, 3),  # Marga Sari
     # Balikpapan Utara 64.71.03: north of the centre, Karang Joang far north
     "64.71.03.1003": (4, 0),  # Karang Joang
+    # Gunung Samarinda Baru lies east of Gunung Samarinda, under Graha Indah; it takes Graha Indah's
+    # cell so that no two of the widest names (Samarinda, Sepinggan) sit side by side in one row,
+    # where a 360 px phone leaves 3 px between them
     "64.71.03.1001": (2, 1),  # Batu Ampar
-    "64.71.03.1006": (3, 1),  # Graha Indah
+    "64.71.03.1005": (3, 1),  # Gunung Samarinda Baru
     "64.71.03.1004": (2, 2),  # Muara Rapak
     "64.71.03.1002": (3, 2),  # Gunung Samarinda
-    "64.71.03.1005": (4, 2),  # Gunung Samarinda Baru
+    "64.71.03.1006": (4, 2),  # Graha Indah
     # Balikpapan Timur 64.71.01: the east coast from Manggar (next to Sepinggan) up to Teritip;
     # Lamaru is tucked in west of Manggar Baru so the map stays 7 hexagons wide for phones
     "64.71.01.1003": (5, 0),  # Teritip
@@ -71,10 +74,11 @@ HEX_LAYOUT: dict[str, tuple[int, int]] = {
     "64.71.05.1010": (4, 4),  # Sungainangka
     "64.71.05.1009": (5, 4),  # Sepinggan Raya
     "64.71.05.1012": (5, 5),  # Damai Bahagia
-    # Balikpapan Kota 64.71.06: the south-west coast, Prapatan at the point
+    # Balikpapan Kota 64.71.06: the south-west coast, Prapatan at the point; Klandasan Ulu (on the
+    # coast south of Telaga Sari, at the same longitude) before it, so the two Klandasan are apart
     "64.71.06.1001": (0, 5),  # Prapatan
-    "64.71.06.1002": (1, 5),  # Telaga Sari
-    "64.71.06.1003": (2, 5),  # Klandasan Ulu
+    "64.71.06.1003": (1, 5),  # Klandasan Ulu
+    "64.71.06.1002": (2, 5),  # Telaga Sari
     "64.71.06.1004": (3, 5),  # Klandasan Ilir
     "64.71.06.1005": (4, 5),  # Damai
 }
@@ -86,7 +90,7 @@ KECAMATAN_LABELS: dict[str, tuple[float, float, int]] = {
     "64.71.02": (1.45, -0.05, 0),  # Barat: above Margo Mulyo, right of Kariangau
     "64.71.03": (2.95, -0.05, 0),  # Utara: above Batu Ampar and Graha Indah
     "64.71.01": (6.05, -0.05, 0),  # Timur: right of Teritip, above Manggar Baru
-    "64.71.05": (6.07, 4.0, 0),  # Selatan: in the notch right of Sepinggan Raya
+    "64.71.05": (5.75, 5.85, 0),  # Selatan: under Damai Bahagia (the notch beside Sepinggan Raya is too narrow)
     "64.71.06": (2.5, 5.85, 0),  # Kota: under the coast row
     "64.71.04": (-0.68, 4.0, -90),  # Tengah: left of Karang Jati, upright
 }
@@ -105,8 +109,10 @@ KECAMATAN_LINE = "#3A3A3A"  # thick line around each kecamatan
 HIGHLIGHT_LINE = "#000000"
 LABEL_DARK, LABEL_LIGHT = "#000000", "#FFFFFF"  # black: at least 4.8:1 on every palette colour
 LABEL_CHARS = 9  # characters per line inside a hexagon before wrapping
-LABEL_PX = 9.5  # a 9-letter line ("Klandasan") is 45 px: it fits the 50 px hexagon of a 390 px phone
-LABEL_SHARE = 0.18  # that is, the font size is 0.18 of a hexagon's width (see fit_labels)
+# The widest line, "Samarinda", is 4.84 font sizes (kla.textsize): 43.5 px at 9 px, in the 42.6 px
+# hexagon of a 360 px phone, beside a name of at most 36 px (the layout keeps the wide ones apart).
+LABEL_PX = 9.0
+LABEL_SHARE = 0.18  # in a large export the font size is 0.18 of a hexagon's width (see fit_labels)
 LABEL_MAX_PX = 20
 KECAMATAN_PX = 12
 HEIGHT = 640
@@ -381,7 +387,7 @@ def _frame(fig: go.Figure, centres: dict[str, tuple[float, float]], codes: list[
     shown = [centres[c] for c in HEX_LAYOUT] + [centres[c] for c in codes]
     xs = [x for x, _ in shown]
     ys = [y for _, y in shown] + [-row * ROW_HEIGHT for _, row, _ in KECAMATAN_LABELS.values()]
-    fig.update_xaxes(range=[min(xs) - 0.5 - SIDE_ROOM, max(xs) + 0.6], fixedrange=True)
+    fig.update_xaxes(range=[min(xs) - 0.5 - SIDE_ROOM, max(xs) + 0.55], fixedrange=True)
     fig.update_yaxes(range=[min(ys) - 0.3, max(ys) + RADIUS + 0.05], fixedrange=True)
 
 

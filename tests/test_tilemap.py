@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from PIL import ImageFont
 
 from kla import geography, mapdata, tilemap
 from kla.config import PROJECT_ROOT
@@ -17,6 +18,8 @@ from tests.conftest import KELURAHAN, SHARED, tiny_tables, write_tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GEOJSON = SHARED / "geo" / "balikpapan_kelurahan.geojson"
+# fontconfig's match for Arial (the first font of kla.charts.FONT) in the test machine's Chromium
+ARIAL_METRICS = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
 SCRIPT = "<script>alert(1)</script>"
 GSU, SEPINGGAN, NANGKA = "64.71.04.1001", "64.71.05.1002", "64.71.05.1010"
 
@@ -169,6 +172,34 @@ def test_short_labels_abbreviate_gunung_and_wrap():
     for name in regions.loc[regions["tingkat"] == "kelurahan", "nama"]:
         lines = tilemap.short_label(name)
         assert 1 <= len(lines) <= 3 and all(len(line) <= 9 for line in lines), (name, lines)
+
+
+def test_names_side_by_side_leave_a_gap_on_a_360_px_phone(sample):
+    """Two names in one row are a hexagon apart: on the narrowest phone they must not touch.
+
+    Widths from Liberation Sans (the font Chromium draws for Arial here), hexagon size from the
+    figure's own layout at the 328 px a 360 px phone gives a full-width chart.
+    """
+    if not ARIAL_METRICS.exists():
+        pytest.skip("Liberation Sans (Arial's metrics) is not installed")
+    fig = tilemap.tile_map(mapdata.map_values(sample, "total"), sample=True).figure
+    (x0, x1), margin = fig.layout.xaxis.range, fig.layout.margin
+    hexagon_px = (328 - margin.l - margin.r) / (x1 - x0)  # the map is held by the width on a phone
+    (size,) = {tr.textfont.size for tr in fig.data if tr.name == "label"}
+    assert size >= 9  # legible
+    font = ImageFont.truetype(str(ARIAL_METRICS), 100)
+    regions = geography.read_regions(PROJECT_ROOT / "data").set_index("kode")
+
+    def width_px(code: str) -> float:
+        return max(font.getlength(line) for line in tilemap.short_label(regions.loc[code, "nama"])) * size / 100
+
+    code_at = {cell: code for code, cell in tilemap.HEX_LAYOUT.items()}
+    gaps = {(regions.loc[a, "nama"], regions.loc[code_at[col + 1, row], "nama"]):
+            hexagon_px - (width_px(a) + width_px(code_at[col + 1, row])) / 2
+            for a, (col, row) in tilemap.HEX_LAYOUT.items() if (col + 1, row) in code_at}
+    assert len(gaps) >= 20
+    tight = {pair: round(gap, 1) for pair, gap in gaps.items() if gap < 2.5}
+    assert not tight, f"names closer than 2.5 px at 360 px (hexagon {hexagon_px:.1f} px): {tight}"
 
 
 def test_kecamatan_names_drop_the_city_name():

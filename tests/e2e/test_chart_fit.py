@@ -163,11 +163,9 @@ def check(items: list[dict], width: int, height: int, what: str) -> None:
 NAMES = list(catalog.CATALOG)
 # The press map is never drawn on a page (the Peta page offers it as a file): it is checked at the press sizes.
 ON_SCREEN = [n for n in NAMES if n != export.STATIC_MAP]
-# Known and reported (kla/tilemap.py, kla/staticmap.py are being reworked for issue 15 item 6):
-# the tile map's names are sized for a 390 px phone and touch at 360 px; two numbers of the press
-# map's dense centre touch in the square export.
-KNOWN = {("peta_petak", 360): "nama kelurahan peta petak bertumpuk pada layar 360 px",
-         (export.STATIC_MAP, "persegi"): "nomor 30 dan 31 peta cetak bersentuhan pada ukuran persegi"}
+# Known and reported (kla/staticmap.py is being reworked for issue 15 item 6): two numbers of the
+# press map's dense centre touch in the square export.
+KNOWN = {(export.STATIC_MAP, "persegi"): "nomor 30 dan 31 peta cetak bersentuhan pada ukuran persegi"}
 
 
 def cases(names: list[str], sizes) -> list:
