@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
-from kla import charts
+from kla import charts, export
 
 MIN_PX = 20.0
 CANVAS = (1920, 1080)  # the meeting page's design size (a full-HD projector)
@@ -104,14 +105,17 @@ def for_projector(fig: go.Figure, min_px: float = MIN_PX, width: int | None = No
     def below_plot(note: dict) -> bool:
         return note.get("yref") == "paper" and float(note.get("y", 1)) <= 0
 
+    def beside_plot(note: dict) -> bool:
+        return note.get("xref") == "paper" and float(note.get("x", 0)) >= 1 and note.get("xanchor") == "left"
+
+    # a margin holding notes (the footer below, category names on the right) grows as much as they do
     growth = [(note["font"]["size"] / old) if old else factor for note, old in zip(notes, before)]
     bottom_factor = max([factor, *(g for note, g in zip(notes, growth) if below_plot(note))])
+    right_factor = max([factor, *(g for note, g in zip(notes, growth) if beside_plot(note))])
     margin = layout.setdefault("margin", {})
-    for side in ("t", "l", "r"):
+    for side, grows in (("t", factor), ("l", factor), ("r", right_factor), ("b", bottom_factor)):
         if side in margin:
-            margin[side] = _grow(margin[side], factor)
-    if "b" in margin:
-        margin["b"] = _grow(margin["b"], bottom_factor)
+            margin[side] = _grow(margin[side], grows)
     title = layout.get("title", {})
     pad = title.get("pad", {})
     for side in list(pad):
@@ -213,3 +217,14 @@ def tile_map_for_projector(chart: charts.Chart, height: int, side_px: int = SIDE
                                   title=dict(text=_rewrap(legend_title, int(side_px / (GLYPH * subtitle_px))),
                                              side="top")))
     return fig
+
+
+def chart_svg(figure_json: str, width: int, height: int) -> str:
+    """The figure (plotly JSON) drawn as an SVG of ``width`` x ``height`` px, through the warm Chromium.
+
+    The meeting page is zoomed to the screen (:func:`canvas_css`). A live plotly chart measures its
+    box on the zoomed page and is then zoomed again (at 1024x768 it was drawn at a quarter of its
+    area, its margins left the plot 31 px high); an SVG is a picture, zoomed once, like the rest.
+    """
+    svg = export.render(pio.from_json(figure_json), "svg", export.Preset("projektor", width, height))
+    return svg.decode("utf-8")

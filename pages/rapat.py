@@ -111,14 +111,21 @@ window_default = meeting.default_window(data)
 first_day = data.kegiatan["tanggal"].min().date()
 
 
-def show_chart(chart: charts.Chart, height: int, width: int, key: str) -> None:
-    """``chart`` enlarged for the projector, ``width`` x ``height`` px on the 1920x1080 canvas.
+def show_figure(figure, width: int, height: int, key: str) -> None:
+    """A figure as an SVG picture of ``width`` x ``height`` px on the 1920x1080 canvas (kla.projector.chart_svg).
 
-    A copy: cached charts are shared and never changed.
+    Made once per figure and shared; plotly's own SVG (data text escaped, no script) is the one markup shown.
     """
-    figure = projector.for_projector(chart.figure, width=width)
-    figure.update_layout(height=height)
-    st.plotly_chart(figure, config=CHART, key=key)
+    figure.update_layout(width=width, height=height)
+    svg = cached(projector.chart_svg)(figure.to_json(), width, height)
+    # st.html's sanitiser drops SVG; the SVG is one line, so Markdown leaves it as it is
+    st.markdown(f'<div class="kla-rapat-grafik" id="{key}" style="width:{width}px;height:{height}px">'
+                f'{svg.replace(chr(10), " ")}</div>', unsafe_allow_html=True)
+
+
+def show_chart(chart: charts.Chart, width: int, height: int, key: str) -> None:
+    """``chart`` enlarged for the projector (a copy: cached charts are shared and never changed)."""
+    show_figure(projector.for_projector(chart.figure, width=width), width, height, key)
 
 
 def table(frame, columns: dict[str, str]) -> None:
@@ -206,7 +213,7 @@ if view == "posisi":
     trend = cached(charts.total_trend)(scoring.city_totals(data.evaluasi_kota), data.kategori_resmi, data.peta_jalan,
                                **provenance.chart_labels(data, provenance.CITY_TREND, lang), lang=lang)
     with right:
-        show_chart(trend, 750, 1320, "rapat_tren")
+        show_chart(trend, 1300, 750, "rapat_tren")
 
 elif view == "poin":
     ranking = cached_on_data(meeting.shortfalls)(data, pos.tahun)
@@ -215,7 +222,7 @@ elif view == "poin":
     with left:
         bar = cached(charts.shortfall_bar)(ranking, top_n=SHORTFALL_TOP, year=pos.tahun,
                                            **provenance.chart_labels(data, provenance.CITY_POINTS, lang), lang=lang)
-        show_chart(bar, 750, 960, "rapat_poin")
+        show_chart(bar, 950, 750, "rapat_poin")
     with right:
         st.markdown(t("rapat.poin.kalimat", lang, n=needed, total=n(ranking.loc[needed - 1, "total_proyeksi"]))
                     if needed else t("rapat.poin.tidak_cukup", lang))
@@ -240,7 +247,7 @@ elif view == "kelurahan":
         values = cached_on_data(mapdata.map_values)(data, "total", movers.tahun)
         tiles = cached(tilemap.tile_map)(values, lang=lang,
                                          **provenance.chart_labels(data, provenance.MAP_FILES["total"], lang))
-        st.plotly_chart(projector.tile_map_for_projector(tiles, 760), config=CHART, key="rapat_peta")
+        show_figure(projector.tile_map_for_projector(tiles, 760), 1180, 760, "rapat_peta")
 
 elif view == "sejak":
     dates, *cols = st.columns([1.6, 1, 1, 1, 1], vertical_alignment="bottom")

@@ -113,3 +113,22 @@ def test_tile_map_names_grow_and_the_legend_moves_beside_the_map(tiles):
     notes = {a.name: a.text for a in big.layout.annotations}
     assert "2025" in notes["projector:title"] and "<br>" in notes["projector:title"]  # wrapped for the column
     assert big.layout.height == 760
+
+
+def test_notes_in_the_right_margin_keep_their_room():
+    fig = bar_chart()
+    fig.add_annotation(name="kategori:Paripurna", text="Paripurna", xref="paper", x=1, xanchor="left", xshift=6,
+                       yref="paper", y=0.9, showarrow=False, font=dict(size=12))
+    fig.update_layout(margin=dict(r=62))
+    big = projector.for_projector(fig)
+    # 12 px grows to 20 px: the margin that holds it grows by 20/12, not only by the ticks' 20/14
+    assert big.layout.margin.r >= 62 * 20 / 12
+
+
+def test_chart_svg_is_the_enlarged_chart_as_a_picture():
+    big = projector.for_projector(bar_chart(), width=900)
+    svg = projector.chart_svg(big.to_json(), 900, 560)
+    assert svg.startswith("<svg") and 'width="900"' in svg and 'height="560"' in svg
+    sizes_in_svg = [float(s) for s in re.findall(r"font-size: ?([\d.]+)px", svg)]
+    assert sizes_in_svg and min(sizes_in_svg) >= 20
+    assert "<script" not in svg

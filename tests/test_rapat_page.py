@@ -209,7 +209,9 @@ def test_kelurahan_view_names_the_lowest(sample):
     at = open_page(PAGE, view="kelurahan")
     lowest = meeting.kelurahan_movers(sample).terendah["nama"].iloc[0]
     assert lowest in at.table[0].value.to_string()
-    assert len(at.get("plotly_chart")) == 1
+    # the tile map, drawn as a picture for the zoomed projector page, names every kelurahan
+    maps = [m.value for m in at.markdown if 'class="kla-rapat-grafik"' in m.value]
+    assert len(maps) == 1 and maps[0].count('class="textpoint"') == len(sample.kelurahan)
 
 
 def test_tindak_lists_planned_and_stalled(sample):

@@ -12,6 +12,11 @@ Uses besides the patches:
   is started through ``streamlit.web.cli`` in this process.
 - **Plotly chunk preload** (:func:`kla.ui.widgets.preload_plotly`): the hashed file name of the
   frontend's plotly chunk and the entry script it is found relative to.
+- **Widget texts in the page's language** (:func:`widget_texts_html`): the English texts that
+  Streamlit's frontend builds into its widgets with no parameter to change them ("No results",
+  "Select 3 matches", "Press Enter to apply", number-input range errors), found in the pinned
+  frontend bundle and replaced in the page as they appear. Placeholders and "Select all" are set
+  through widget parameters instead (:mod:`kla.ui.widgets`).
 
 Patches:
 
@@ -20,20 +25,34 @@ Patches:
   empties ``st.cache_data`` and ``st.cache_resource`` for every visitor of the process: the
   loaded data versions, the last good dataset and the shared charts. No visitor should be able to
   do that; the data itself lives in the store, and the caches refill themselves when it changes.
+- **An unknown page is said on the page.** For a URL path no page has, ``st.navigation`` sends
+  a "page not found" message that the frontend shows as an English dialog ("You have requested
+  page /xyz ..."). Instead the path asked for is kept for the script (:func:`unknown_page`), and
+  ``dashboard.py`` says in the page's language that the page does not exist and what is shown.
+- **A download that cannot be made says why, in words.** A download button's callable runs on a
+  worker thread; when it raises, Streamlit answers the browser with "Failed to generate file for
+  download". Callables wrapped by :func:`explained_download` leave their own sentence (in the
+  visitor's language) for that answer instead; any other failure gets a bilingual sentence.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import inspect
 import json
 import logging
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
 import streamlit
+from streamlit.commands import navigation as st_navigation
 from streamlit.runtime import Runtime, RuntimeState
 from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.backend_operation_handler import DeferredFileHandler
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +85,100 @@ def ignore_clear_cache() -> None:
     setattr(AppSession, CLEAR_CACHE_HANDLER, _ignore_clear_cache)
 
 
+# --- an unknown page: said by the page, not by Streamlit's English dialog ------------------------
+
+PAGE_NOT_FOUND_SENDER = "send_page_not_found"  # module function st.navigation calls for an unknown path
+UNKNOWN_PAGE_KEY = "_kla_halaman_tidak_ada"  # session_state: the path asked for, until the page reads it
+
+
+def _remember_unknown_page(ctx: Any) -> None:
+    """Instead of the "page not found" message: keep the path for :func:`unknown_page` (the default page runs)."""
+    name = getattr(ctx.pages_manager, "intended_page_name", None) or ""
+    ctx.session_state[UNKNOWN_PAGE_KEY] = str(name)
+
+
+def keep_unknown_page_for_the_script() -> None:
+    sender = getattr(st_navigation, PAGE_NOT_FOUND_SENDER, None)
+    if sender is None:
+        raise StreamlitChanged(f"streamlit.commands.navigation tidak lagi punya {PAGE_NOT_FOUND_SENDER}: periksa "
+                               "cara st.navigation melaporkan halaman yang tidak ada lalu perbarui "
+                               "kla/ui/streamlit_patches.py.")
+    if sender is _remember_unknown_page:
+        return
+    if f"{PAGE_NOT_FOUND_SENDER}(ctx)" not in inspect.getsource(st_navigation._navigation):
+        raise StreamlitChanged(f"st.navigation tidak lagi memanggil {PAGE_NOT_FOUND_SENDER}(ctx): perbarui "
+                               "kla/ui/streamlit_patches.py.")
+    setattr(st_navigation, PAGE_NOT_FOUND_SENDER, _remember_unknown_page)
+
+
+def unknown_page() -> str | None:
+    """The URL path asked for in this run when no page has it ("" for an empty one), else None; read once."""
+    ctx = get_script_run_ctx()
+    if ctx is None or UNKNOWN_PAGE_KEY not in ctx.session_state:
+        return None
+    name = ctx.session_state[UNKNOWN_PAGE_KEY]
+    del ctx.session_state[UNKNOWN_PAGE_KEY]
+    return str(name)
+
+
+# --- a failed download: a sentence, not "Failed to generate file for download" ---------------------
+
+DOWNLOAD_FAILED = "Failed to generate file for download"  # DeferredFileHandler.handle's error_msg
+DOWNLOAD_FAILED_ANY = ("Berkas tidak dapat dibuat; coba lagi sebentar lagi. / "
+                       "The file could not be made; please try again shortly.")
+_download_failures: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("kla_unduh_gagal",
+                                                                                      default=None)
+Made = TypeVar("Made")
+
+
+def explained_download(make: Callable[[], Made], explain: Callable[[Exception], str]) -> Callable[[], Made]:
+    """``make`` for a download button: when it raises, ``explain(exc)`` is what the visitor reads.
+
+    The callable runs in the thread of :class:`DeferredFileHandler` (``asyncio.to_thread`` copies the
+    handler's context into it), so the sentence reaches the patched handler through a context variable.
+    """
+
+    def made() -> Made:
+        try:
+            return make()
+        except Exception as exc:
+            failures = _download_failures.get()
+            if failures is not None:
+                failures.append(explain(exc))
+            raise
+    return made
+
+
+_original_deferred_handle = DeferredFileHandler.handle
+
+
+async def _explained_deferred_handle(self: DeferredFileHandler, request: Any, session_id: str) -> Any:
+    failures: list[str] = []
+    token = _download_failures.set(failures)
+    try:
+        response = await _original_deferred_handle(self, request, session_id)
+    finally:
+        _download_failures.reset(token)
+    if response.error_msg == DOWNLOAD_FAILED:
+        response.error_msg = failures[-1] if failures else DOWNLOAD_FAILED_ANY
+    return response
+
+
+def explain_failed_downloads() -> None:
+    if DeferredFileHandler.handle is _explained_deferred_handle:
+        return
+    source = inspect.getsource(_original_deferred_handle)
+    if f'"{DOWNLOAD_FAILED}"' not in source or "asyncio.to_thread" not in source:
+        raise StreamlitChanged("DeferredFileHandler.handle meringkas kegagalan unduhan dengan cara lain: perbarui "
+                               "kla/ui/streamlit_patches.py.")
+    DeferredFileHandler.handle = _explained_deferred_handle  # type: ignore[method-assign]
+
+
 def apply() -> None:
     """Apply every patch (idempotent)."""
     ignore_clear_cache()
+    keep_unknown_page_for_the_script()
+    explain_failed_downloads()
 
 
 # The class attribute PagesManager.__init__ sets from "is there a pages/ folder" while it is None.
@@ -133,6 +243,85 @@ def plotly_preload_html() -> str | None:
     if name is None:
         return None
     return PRELOAD_JS.replace("ENTRY", json.dumps(ENTRY_SCRIPT_SELECTOR)).replace("FILE", json.dumps(name))
+
+
+
+# --- widget texts the frontend builds in: replaced in the page as they appear ----------------------
+
+# (English as the pinned frontend writes it, as a JS regular expression; the text-key of our words).
+# Each was read from streamlit/static/static/js (Selectbox, Multiselect, InputInstructions, NumberInput
+# chunks); tests/test_streamlit_patches.py fails when the bundle no longer has one of them.
+FRONTEND_TEXTS: tuple[tuple[str, str, str], ...] = (
+    # (as it appears in the bundle, pattern, key in kla/strings/publik.py)
+    ("`No results`", r"^No results$", "st.tidak_ada_hasil"),
+    ("`Select all`", r"^Select all$", "st.pilih_semua"),
+    ("`Select ${p.length} matches`", r"^Select (\d+) matches$", "st.pilih_cocok"),
+    ("`You can only select up to ${t.maxSelections} ${e}. Remove an option first.`",
+     r"^You can only select up to (\d+) options?\. Remove an option first\.$", "st.maks_pilihan"),
+    ("`Press Enter to ${e}`", r"^Press Enter to apply$", "st.enter_terapkan"),
+    ("`submit form`", r"^Press Enter to submit form$", "st.enter_kirim"),
+    ("+Enter to ${e}`", r"^Press (?:⌘|Ctrl)\+Enter to (?:apply|submit form)$", "st.ctrl_enter"),
+    ("`Clear all`", r"^Clear all$", "st.hapus_semua"),
+    ("`Clear value`", r"^Clear value$", "st.hapus_pilihan"),
+    ("`Remove ${e}`", r"^Remove (.+)$", "st.hapus"),
+    ("`Increment`", r"^Increment$", "st.tambah"),
+    ("`Decrement`", r"^Decrement$", "st.kurang"),
+    ("`Number is above the allowed range.`", r"^Number is above the allowed range\.$", "st.angka_di_atas"),
+    ("`Number is below the allowed range.`", r"^Number is below the allowed range\.$", "st.angka_di_bawah"),
+    ("`Number is outside the allowed range. Please enter a value between ${n} and ${r}.`",
+     r"^Number is outside the allowed range\. Please enter a value between (.+) and (.+)\.$", "st.angka_di_luar"),
+)
+FRONTEND_CHUNKS = ("Selectbox.*.js", "Multiselect.*.js", "InputInstructions.*.js", "NumberInput.*.js")
+TRANSLATED_ATTRIBUTES = ("aria-label", "placeholder", "title")
+
+WIDGET_TEXTS_JS = """<script>(() => {
+  window.__klaTexts = TABLE;
+  const attrs = ATTRS;
+  const swap = (text) => {
+    for (const [pattern, words] of window.__klaTexts) {
+      const m = text.match(new RegExp(pattern));
+      if (m) return words.replace(/\\{(\\d)\\}/g, (_, i) => m[Number(i)]);
+    }
+    return null;
+  };
+  const fix = (root) => {
+    if (!window.__klaTexts.length) return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = node.data.trim() && swap(node.data.trim());
+      if (words) node.data = words;
+    }
+    const elements = root.querySelectorAll ? root.querySelectorAll(attrs.map(a => `[${a}]`).join(',')) : [];
+    for (const el of elements) {
+      for (const a of attrs) {
+        const words = el.hasAttribute(a) && swap(el.getAttribute(a));
+        if (words) el.setAttribute(a, words);
+      }
+    }
+  };
+  fix(document.body);
+  if (window.__klaTextsObserver) return;
+  window.__klaTextsObserver = new MutationObserver((changes) => {
+    for (const c of changes) fix(c.type === 'characterData' ? c.target.parentNode || document.body : c.target);
+  });
+  window.__klaTextsObserver.observe(document.body, {subtree: true, childList: true, characterData: true,
+                                                    attributes: true, attributeFilter: attrs});
+})();</script>"""
+
+
+def frontend_text_table(words: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(pattern, our words with {1}, {2} for the pattern's groups) for every built-in text; ``words``: key -> text."""
+    return [(pattern, words[key]) for _, pattern, key in FRONTEND_TEXTS]
+
+
+def widget_texts_html(words: Mapping[str, str] | None) -> str:
+    """The script that puts ``words`` (key -> text; None: leave Streamlit's English) in place of the built-in texts.
+
+    Idempotent: one observer per page; running it again (another language) only changes the table.
+    """
+    table = frontend_text_table(words) if words else []
+    return (WIDGET_TEXTS_JS.replace("TABLE", json.dumps(table, ensure_ascii=False))
+            .replace("ATTRS", json.dumps(list(TRANSLATED_ATTRIBUTES))))
 
 
 apply()

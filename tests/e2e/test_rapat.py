@@ -30,7 +30,7 @@ def test_arrow_keys_walk_the_meeting_and_every_view_draws(page, network):
         expect(page).to_have_url(re.compile(rf"view={view}") if i else re.compile(r"/rapat"))
         assert page.locator('[data-testid="stException"]').count() == 0
         if view in ("posisi", "poin", "kelurahan"):  # drawn, not just mounted
-            expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=30_000)
+            expect(page.locator('.kla-rapat-grafik svg').first).to_be_visible(timeout=30_000)
         expect(page.get_by_text("Data contoh").first).to_be_visible()
         screenshot(page, f"rapat-{view}-1366x768")
         heading(page, title).click()  # focus the page, not an input
@@ -79,11 +79,11 @@ SCROLLING = """() => {
 TRUNCATED = """() => [...document.querySelectorAll("button")].filter((b) => b.offsetParent !== null).filter((b) =>
   [b, ...b.querySelectorAll("*")].some((e) => e.scrollWidth > e.clientWidth + 1
     || (getComputedStyle(e).textOverflow === "ellipsis" && e.scrollWidth > e.clientWidth))).map((b) => b.innerText)"""
-CHART_FONTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map((chart) =>
+CHART_FONTS = """() => [...document.querySelectorAll(".kla-rapat-grafik")].map((chart) =>
   [...chart.querySelectorAll("svg text")].filter((e) => e.textContent.trim())
     .map((e) => [e.textContent.trim(), parseFloat(getComputedStyle(e).fontSize)]))"""
 # every text of the map with its box: the kelurahan names are the scatter text points
-MAP_TEXTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+MAP_TEXTS = """() => [...document.querySelectorAll('.kla-rapat-grafik svg text')]
   .filter((e) => e.textContent.trim() && e.getBoundingClientRect().width > 0).map((e) => {
     const r = e.getBoundingClientRect();
     return {text: e.textContent.trim(), name: !!e.closest(".textpoint"), box: [r.left, r.top, r.right, r.bottom]};
@@ -95,7 +95,7 @@ def open_view(page, view: str) -> None:
     wait_idle(page)
     expect(heading(page, dict(VIEWS)[view])).to_be_visible(timeout=30_000)
     if view in ("posisi", "poin", "kelurahan"):
-        expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=30_000)
+        expect(page.locator('.kla-rapat-grafik svg').first).to_be_visible(timeout=30_000)
     wait_idle(page)
 
 
@@ -141,7 +141,7 @@ def test_kelurahan_view_names_all_34_kelurahan_legibly(page):
     clashes = [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1:]
                if overlapping(a["box"], b["box"])]
     assert clashes == []
-    sizes = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .textpoint text')]
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.kla-rapat-grafik .textpoint text')]
                              .map((e) => parseFloat(getComputedStyle(e).fontSize))""")
     assert min(sizes) >= 20
 
