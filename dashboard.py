@@ -15,13 +15,22 @@ from kla import config
 from kla.i18n import t
 from kla.ui import streamlit_patches  # noqa: F401  (applied on import: visitors cannot clear the caches)
 from kla.ui.auth import current_staff
-from kla.ui.widgets import current_lang, language_selector, page_style, preload_plotly
+from kla.ui.widgets import (
+    current_lang,
+    language_selector,
+    new_run,
+    page_style,
+    preload_plotly,
+    unknown_page_notice,
+    widget_texts,
+)
 
 # A local icon: a Material icon here makes Streamlit fetch the favicon from Google Fonts.
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
 st.set_page_config(page_title="KLA Balikpapan", page_icon=str(FAVICON), layout="wide", initial_sidebar_state="auto")
 
 lang = current_lang()
+new_run()
 page_style()
 
 PAGES = [
@@ -67,5 +76,7 @@ default_page = staff[0] if admin else public[0]
 navigation = st.navigation(sections, expanded=True)  # no "View 4 more"
 st.sidebar.markdown(f"**{t('app.subjudul', lang)}**")
 language_selector(lang)
+widget_texts(lang)  # Streamlit's own widget texts in the page's language (empty elements: no gap)
 preload_plotly()  # last in the sidebar: its empty element adds no gap where anyone looks
+unknown_page_notice(default_page.title, lang)  # a URL path no page has: said here, above the default page
 navigation.run()

@@ -246,3 +246,44 @@ def describe_match(match: NameMatch) -> str:
         return (f"{shown} cocok dengan lebih dari satu wilayah ({', '.join(match.kandidat)}): "
                 "tulis nama lengkap atau kodenya.")
     return f"{shown} tidak cocok dengan nama atau kode wilayah mana pun: periksa ejaannya."
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Search boxes: every spelling finds its kelurahan
+# ---------------------------------------------------------------------------------------------
+
+LABEL_ALIAS_SEPARATOR = " · "
+
+
+def fuzzy_finds(typed: str, label: str) -> bool:
+    """Whether Streamlit's select-box search (``filter_mode="fuzzy"``, 1.67) keeps ``label`` for ``typed``.
+
+    The frontend keeps an option when the typed letters occur in its label in order, ignoring case
+    (``vn`` in its combobox chunk): "GSU" finds "Gunung Sari Ulu", "Gn. Samarinda" does not find
+    "Gunung Samarinda" (no full stop there).
+    """
+    label, position = label.lower(), 0
+    for char in typed.lower():
+        position = label.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def search_label(nama: str, kecamatan: str, aliases: Iterable[str] = ()) -> str:
+    """"Nama (Kecamatan)", followed by the spellings the search would not find in it otherwise.
+
+    "Gunung Samarinda (Balikpapan Utara) · Gn. Samarinda": the joined form "Gunungsamarinda" is
+    found in the name already and is not repeated.
+    """
+    label = f"{nama} ({kecamatan})"
+    missing = [alias for alias in dict.fromkeys(aliases) if alias and not fuzzy_finds(alias, label)]
+    return label + (LABEL_ALIAS_SEPARATOR + ", ".join(missing) if missing else "")
+
+
+def kelurahan_labels(kelurahan: pd.DataFrame) -> dict[str, str]:
+    """Code -> :func:`search_label` for the kelurahan rows (``kode, nama, nama_kecamatan``, optional ``alias``)."""
+    aliases = kelurahan["alias"] if "alias" in kelurahan.columns else [""] * len(kelurahan)
+    return {str(kode): search_label(_text_or_empty(nama), _text_or_empty(kecamatan), _split_aliases(alias))
+            for kode, nama, kecamatan, alias in zip(kelurahan["kode"], kelurahan["nama"],
+                                                    kelurahan["nama_kecamatan"], aliases)}

@@ -287,9 +287,9 @@ _PAGE_STRINGS: dict[str, dict[str, str]] = {
     },
     "ringkasan.target": {"id": "Target peta jalan {tahun}", "en": "Roadmap target {tahun}"},
     "ringkasan.target.bantuan": {
-        "id": "Target skor total putaran berikutnya menurut peta jalan (peta_jalan.csv); "
+        "id": "Target skor total putaran berikutnya menurut peta jalan menuju Paripurna; "
               "angka hijau/merah = selisih skor sekarang.",
-        "en": "Total score target for the next round from the roadmap (peta_jalan.csv); "
+        "en": "Total score target for the next round from the roadmap towards Paripurna; "
               "the delta is today's score minus the target.",
     },
     "ringkasan.ke_berikut": {"id": "Kurang ke {kategori}", "en": "Points to {kategori}"},

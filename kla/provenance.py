@@ -8,11 +8,16 @@ unless a file the view uses is flagged so, and a view that uses only real files 
 
 A view names the data files its numbers come from (the tuples below); a file used only for
 names or codes (``wilayah`` for kelurahan names) is not a source of the numbers and is left out.
+
+What the public reads is plain words (:func:`plain_words`): the texts of ``sumber.csv`` are
+written by staff and tools, and may name a command ("dibuat oleh `python -m kla sample`"), a
+column (``anak_0_17``) or a file (``peta_jalan.csv``); those become words or are left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict
@@ -21,7 +26,7 @@ import pandas as pd
 
 from kla.i18n import BALIKPAPAN_TZ, Lang, format_date, t
 from kla.loading import Dataset
-from kla.schema import BLOCKS, FILES
+from kla.schema import BLOCKS, FILES, FileSpec
 
 # The files behind each kind of view.
 CITY_TREND = ("evaluasi_kota", "kategori_resmi", "peta_jalan")  # total per year, official category, targets
@@ -158,6 +163,71 @@ def caption_text(data: Dataset, files: Sequence[str], lang: Lang = "id", period:
 
 
 @dataclass(frozen=True)
+class FileAbout:
+    """One data file in plain words: what it is, who published it, when, under which licence, where from."""
+
+    title: str
+    publisher: str
+    period: str
+    licence: str
+    source: str
+    sample: bool
+
+
+def about_files(data: Dataset, lang: Lang = "id") -> list[FileAbout]:
+    """Every file ``sumber.csv`` lists, in its order, in plain words (for the Tentang page)."""
+    about = []
+    for _, row in data.sumber.iterrows():
+        name = _text(row.get("berkas"))
+        title = _text(row.get("judul")) or (FILES[name].title if name in FILES else name)
+        publisher = (_text(row.get("penerbit_en")) if lang == "en" else "") or _text(row.get("penerbit")) or title
+        about.append(FileAbout(plain_words(title), plain_words(publisher), plain_words(_text(row.get("periode"))),
+                               plain_words(_text(row.get("lisensi"))), plain_words(_text(row.get("sumber"))),
+                               _flag(row.get("contoh"))))
+    return about
+
+
+# A command line, or a code span (`...`): how a tool was run, not where the numbers come from.
+_COMMAND = re.compile(r"`[^`]*`|\b(?:python3?|streamlit|pip)\s+(?:-m\s+)?\S+(?:\s+-{1,2}?\w[\w-]*)*")
+_FILE_NAME = re.compile(r"\b([\w-]+)\.(?:csv|xlsx|xls|geojson|json|parquet|py|toml|zip)\b", re.IGNORECASE)
+_IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")  # snake_case: a column or file name
+
+
+def plain_words(text: str) -> str:
+    """A ``sumber.csv`` text as the public should read it.
+
+    Clauses (split at ";" and ",") that name a command or hold a code span are left out; a data
+    file's name becomes its title ("Peta jalan menuju Paripurna"), a column's name its description
+    ("poin maksimum"); backticks go.
+    """
+    clauses = []
+    for clause in text.split(";"):
+        parts = [p for p in clause.split(",") if not _COMMAND.search(p)]
+        kept = ",".join(parts).strip()
+        if kept:
+            clauses.append(kept)
+    plain = "; ".join(clauses)
+    plain = _FILE_NAME.sub(lambda m: _file_words(m.group(1)) or m.group(1).replace("_", " "), plain)
+    plain = _IDENTIFIER.sub(lambda m: _column_words(m.group(0)) or _file_words(m.group(0)) or m.group(0), plain)
+    return plain.replace("`", "").strip()
+
+
+def _file_words(name: str) -> str | None:
+    spec: FileSpec | None = FILES.get(name)
+    return spec.title if spec is not None else None
+
+
+def _column_words(name: str) -> str | None:
+    """A column's description up to its first note: ``max_poin`` -> "poin maksimum"."""
+    for spec in FILES.values():
+        for column in spec.columns:
+            if column.name == name and column.description:
+                words = re.split(r"\s*[(;:]", column.description, maxsplit=1)[0].strip()
+                return words[:1].lower() + words[1:] if words else None
+    return None
+
+
+@dataclass(frozen=True)
 class _Row:
     title: str
     penerbit: str
@@ -183,8 +253,8 @@ def _rows(data: Dataset, files: Sequence[str]) -> list[_Row]:
             rows.append(_Row(FILES[name].title, "", "", "", "", False))
             continue
         rows.append(_Row(_text(row.get("judul")) or FILES[name].title, _text(row.get("penerbit")),
-                         _text(row.get("penerbit_en")), _text(row.get("periode")), _text(row.get("lisensi")),
-                         _flag(row.get("contoh"))))
+                         _text(row.get("penerbit_en")), plain_words(_text(row.get("periode"))),
+                         plain_words(_text(row.get("lisensi"))), _flag(row.get("contoh"))))
     return rows
 
 

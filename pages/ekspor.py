@@ -5,7 +5,9 @@ For DP3AKB staff preparing a press release. The choices sit in a form, so nothin
 the session keeps only where it is, so later reruns offer it again without rebuilding, and the
 button reads the file only when clicked. A visitor may build a few kits in a few minutes
 (kla.ui.unduh.LIMITS); past that, or when the server is busy, the page says so.
-Without installed boundaries the kelurahan map is left out and the page says how to install them.
+Without installed boundaries the kelurahan map is left out: the page says so, and how to install
+them goes to the server log (kla.ui.geo.tell_admin). The kit's contents are listed by chart and
+format, in words, not as file names.
 """
 
 import streamlit as st
@@ -17,7 +19,7 @@ from kla.ratelimit import RateLimited
 from kla.text import escape_markdown
 from kla.ui.cache import cached_on_data
 from kla.ui.data import dataset_or_stop
-from kla.ui.geo import installed_boundaries
+from kla.ui.geo import admin_hint, installed_boundaries, tell_admin
 from kla.ui.unduh import build_kit, format_size, limit_text, session_guard, today_stamp, warm_up
 from kla.ui.widgets import current_lang, sample_notice
 
@@ -34,6 +36,7 @@ def load_boundaries():
         st.warning(t("ekspor.halaman.batas_rusak", lang, pesan=escape_markdown(exc)), icon=":material/error:")
         return None, None
     if shapes is None:
+        tell_admin(admin_hint(None))
         st.info(t("ekspor.halaman.tanpa_batas", lang), icon=":material/map:")
     return shapes, info.get("attribution")
 
@@ -53,7 +56,21 @@ def show_kit(kit) -> None:
         for label, reason in kit.skipped:
             st.error(t("ekspor.halaman.dilewati", lang, nama=escape_markdown(label), pesan=escape_markdown(reason)))
         with st.expander(t("ekspor.halaman.isi", lang)):
-            st.markdown("\n".join(f"- `{name}`" for name in kit.files))
+            st.markdown(kit_contents(kit.files))
+
+
+def kit_contents(files) -> str:
+    """The kit's files as "- Chart title: PNG, PDF, CSV (3 berkas)", one line per chart, in words."""
+    names = sorted(catalog.CATALOG, key=len, reverse=True)  # the longest name first: "peta" after "peta_x"
+    found: dict[str, list[str]] = {}
+    for file in files:
+        chart_name = next((n for n in names if file.startswith((n + ".", n + "_"))), None)
+        if chart_name is not None:
+            found.setdefault(chart_name, []).append(file.rsplit(".", 1)[-1].upper())
+    return "\n".join(
+        f"- {escape_markdown(catalog.CATALOG[n].label(lang))}: {', '.join(dict.fromkeys(kinds))} "
+        f"({t('ekspor.halaman.isi.berkas', lang, n=format_number(len(kinds), 0, lang))})"
+        for n, kinds in found.items())
 
 
 lang = current_lang()
@@ -69,7 +86,8 @@ years = sorted({int(y) for y in data.evaluasi_kota["tahun"].unique()}
 
 with st.form("ekspor_form"):
     chosen = st.multiselect(t("ekspor.halaman.grafik", lang), names, default=names, key="ekspor_grafik",
-                            format_func=lambda n: catalog.CATALOG[n].label(lang))
+                            format_func=lambda n: catalog.CATALOG[n].label(lang), select_all=False,
+                            placeholder=t("pilih.banyak", lang))
     # Pills, not multiselects: few options, each visible with its state at a glance
     sizes = st.pills(t("ekspor.halaman.ukuran", lang), list(PRESETS), selection_mode="multi", default=["lanskap"],
                      key="ekspor_ukuran", format_func=lambda p: PRESETS[p].label(lang))
@@ -77,9 +95,10 @@ with st.form("ekspor_form"):
                        key="ekspor_format", format_func=lambda f: t(f"ekspor.halaman.format.{f}", lang))
     left, right = st.columns(2)
     year = left.selectbox(t("ekspor.halaman.tahun", lang), [LATEST, *years], key="ekspor_tahun",
-                          help=t("ekspor.halaman.tahun.bantuan", lang),
+                          help=t("ekspor.halaman.tahun.bantuan", lang), placeholder=t("pilih.satu", lang),
                           format_func=lambda y: t("ekspor.halaman.tahun.terbaru", lang) if y == LATEST else str(y))
     metric = right.selectbox(t("ekspor.halaman.metrik", lang), list(mapdata.METRICS), key="ekspor_metrik",
+                             placeholder=t("pilih.satu", lang),
                              format_func=lambda m: mapdata.metric_label(m, lang))
     labels = st.checkbox(t("ekspor.halaman.nama", lang), value=True, key="ekspor_nama", disabled=shapes is None)
     build = st.form_submit_button(t("ekspor.halaman.buat", lang), type="primary", icon=":material/folder_zip:")

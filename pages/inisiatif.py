@@ -1,14 +1,24 @@
 """Inisiatif: who does what, where: a filterable list and counts by type, partner and kecamatan."""
 
+import pandas as pd
 import streamlit as st
 
-from kla import charts, provenance
+from kla import charts, geography, provenance
 from kla.i18n import format_number, t
 from kla.initiatives import filter_initiatives, initiative_table
 from kla.schema import INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
+from kla.text import escape_markdown
 from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
-from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_multiselect, url_text
+from kla.ui.widgets import (
+    chart,
+    current_lang,
+    dataframe,
+    sample_notice,
+    source_caption,
+    url_multiselect,
+    url_text,
+)
 
 lang = current_lang()
 st.title(t("inisiatif.judul", lang))
@@ -30,6 +40,15 @@ with st.expander(t("filter", lang), expanded=True):
 
 table = initiative_table(data.inisiatif, data.kelurahan)
 shown = filter_initiatives(table, types, partners, districts, statuses, query)
+# A search that names a kelurahan in any spelling ("Gn. Samarinda", "GSU", "Sungai Nangka") finds the
+# initiatives there too, not only those whose text happens to contain the typed letters.
+place = geography.match_name(query, geography.build_name_index(data.wilayah, "kelurahan")) if query.strip() else None
+if place is not None and place.kode is not None:
+    there = filter_initiatives(table, types, partners, districts, statuses)
+    shown = (pd.concat([shown, there[there["kode_kelurahan"] == place.kode]])
+             .drop_duplicates("id").sort_values("id").reset_index(drop=True))
+    st.caption(t("inisiatif.cari.kelurahan", lang, teks=escape_markdown(query.strip()),
+                 nama=escape_markdown(str(place.nama))))
 st.markdown(t("inisiatif.jumlah", lang, n=format_number(len(shown), 0, lang),
               total=format_number(len(table), 0, lang)))
 
@@ -42,10 +61,10 @@ with second:
 chart(cached(charts.initiatives_by)(shown, "kecamatan", **labels, lang=lang), lang)
 
 st.subheader(t("inisiatif.daftar", lang))
-st.dataframe(
+dataframe(
     shown[["id", "nama", "jenis", "nama_kelurahan", "nama_kecamatan", "jenis_mitra", "nama_mitra", "status",
            "tanggal_mulai", "tanggal_selesai", "deskripsi"]],
-    hide_index=True, width="stretch",
+    lang=lang, hide_index=True, width="stretch",
     column_config={
         "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
         "nama_kelurahan": t("kelurahan", lang), "nama_kecamatan": t("kecamatan", lang),

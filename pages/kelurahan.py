@@ -2,32 +2,33 @@
 
 import streamlit as st
 
-from kla import charts, geography, profile, provenance, scoring
+from kla import charts, profile, provenance, scoring
 from kla.i18n import format_number, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import locator
-from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
+from kla.ui.widgets import (
+    change_metric,
+    chart,
+    current_lang,
+    dataframe,
+    kelurahan_choices,
+    sample_notice,
+    source_caption,
+    url_select,
+)
 
 lang = current_lang()
 data = dataset_or_stop(lang)
 
 heading = st.empty()  # the title names the kelurahan chosen below, but stands above the chooser
 kelurahan = data.kelurahan.sort_values(["nama_kecamatan", "nama"])
-label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
-asked = st.query_params.get("kelurahan")
-if asked is not None and asked not in label:
-    # A link may name the kelurahan (or an alias, or its code without dots) instead of its code.
-    match = geography.match_name(asked, geography.build_name_index(data.wilayah, "kelurahan"))
-    if match.kode in label:
-        st.info(t("url.kelurahan_nama", lang, nilai=escape_markdown(asked), nama=escape_markdown(label[match.kode]),
-                  kode=match.kode), icon=":material/link:")
-        st.query_params["kelurahan"] = match.kode
-    else:
-        st.error(t("profil.kode_salah", lang, kode=escape_markdown(asked)))
-        st.query_params.pop("kelurahan")
-kode = url_select(t("profil.pilih", lang), list(label), "kelurahan", kelurahan["kode"].iloc[0], format_func=label.get)
+# A link may name the kelurahan by its code (with or without dots), its name or any alias; the search
+# box finds every alias too (kla.geography.kelurahan_labels). Anything else: said, and the first shown.
+label, names = kelurahan_choices(kelurahan, data.wilayah)
+kode = url_select(t("profil.pilih", lang), list(label), "kelurahan", kelurahan["kode"].iloc[0], format_func=label.get,
+                  names=names, placeholder=t("pilih.cari_kelurahan", lang))
 info = cached_on_data(profile.kelurahan_profile)(data, kode)
 
 heading.title(t("profil.judul", lang, nama=escape_markdown(info.nama)))
@@ -63,8 +64,8 @@ own = profile.initiatives_of(data, kode)
 if own.empty:
     st.info(t("profil.inisiatif.kosong", lang))
 else:
-    st.dataframe(own[["nama", "jenis", "status", "jenis_mitra", "nama_mitra", "tanggal_mulai", "deskripsi"]],
-                 hide_index=True, width="stretch", column_config={
+    dataframe(own[["nama", "jenis", "status", "jenis_mitra", "nama_mitra", "tanggal_mulai", "deskripsi"]],
+              lang=lang, hide_index=True, width="stretch", column_config={
                      "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
                      "status": t("inisiatif.status", lang), "jenis_mitra": t("inisiatif.mitra", lang),
                      "nama_mitra": t("kolom.nama_mitra", lang), "deskripsi": t("kolom.deskripsi", lang),
@@ -75,8 +76,8 @@ recent = profile.latest_activities(data, kode)
 if recent.empty:
     st.info(t("profil.kegiatan.kosong", lang))
 else:
-    st.dataframe(recent[["tanggal", "jenis", "judul", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
-                 hide_index=True, width="stretch", column_config={
+    dataframe(recent[["tanggal", "jenis", "judul", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
+              lang=lang, hide_index=True, width="stretch", column_config={
                      "tanggal": st.column_config.DateColumn(t("kolom.tanggal", lang), format="DD/MM/YYYY"),
                      "jenis": t("kegiatan.jenis", lang), "judul": t("kolom.judul", lang),
                      "penyelenggara": t("kolom.penyelenggara", lang),

@@ -19,10 +19,18 @@ from kla.i18n import format_number, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
-from kla.ui.geo import installed_boundaries
+from kla.ui.geo import installed_boundaries, missing_boundaries
 from kla.ui.leaflet import ensure_local_leaflet
 from kla.ui.unduh import download_menu
-from kla.ui.widgets import current_lang, sample_notice, source_caption, url_radio, url_select
+from kla.ui.widgets import (
+    current_lang,
+    kelurahan_choices,
+    notice_slot,
+    sample_notice,
+    source_caption,
+    url_radio,
+    url_select,
+)
 
 PROFILE = "pages/kelurahan.py"
 
@@ -96,9 +104,7 @@ def load_shapes(wilayah):
         st.warning(t("peta.halaman.batas_rusak", lang, pesan=escape_markdown(exc)), icon=":material/error:")
         return None
     if shapes is None and status is not None:
-        # The values name a source file or URL and a download error: text from outside, escaped.
-        values = {name: escape_markdown(value) for name, value in status.values.items()}
-        st.info(f"{t(status.key, lang, **values)}\n\n{t('peta.halaman.tanpa_batas', lang)}", icon=":material/map:")
+        missing_boundaries(status, lang)  # visitors read words; the install command goes to the server log
     return shapes
 
 
@@ -107,6 +113,7 @@ st.title(t("peta.halaman.judul", lang))
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 shapes = load_shapes(data.wilayah)
+notice_slot()  # a link the page cannot use is said here, not hidden in the folded choices below
 
 views = {"wilayah": t("peta.halaman.tampilan.wilayah", lang), "petak": t("peta.halaman.tampilan.petak", lang)}
 with st.expander(t("peta.halaman.pilihan", lang), icon=":material/tune:", expanded=False):
@@ -120,8 +127,8 @@ with st.expander(t("peta.halaman.pilihan", lang), icon=":material/tune:", expand
     years = cached_on_data(mapdata.metric_years)(data, metric)
     year = url_select(t("tahun", lang), years, "tahun", years[-1], where=right)
     names = data.kelurahan.sort_values("nama")
-    label = dict(zip(names["kode"], names["nama"] + " (" + names["nama_kecamatan"] + ")"))
-    focus = url_select(t("peta.halaman.cari", lang), ["", *label], "cari", "", where=middle,
+    label, region_names = kelurahan_choices(names, data.wilayah)  # every alias finds its kelurahan
+    focus = url_select(t("peta.halaman.cari", lang), ["", *label], "cari", "", where=middle, names=region_names,
                        format_func=lambda k: label.get(k, t("peta.halaman.cari.semua", lang))) or None
     with_initiatives = basemap = False
     if view == "wilayah":

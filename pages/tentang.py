@@ -4,9 +4,9 @@ import streamlit as st
 
 from kla import provenance, scoring
 from kla.i18n import block_name, format_number, t
-from kla.text import escape_markdown, markdown_code, safe_url
+from kla.text import escape_markdown, safe_url
 from kla.ui.data import dataset_or_stop
-from kla.ui.widgets import current_lang, sample_notice
+from kla.ui.widgets import current_lang, dataframe, sample_notice
 
 lang = current_lang()
 st.title(t("tentang.judul", lang))
@@ -28,8 +28,8 @@ other_sources = official["sumber"].where(links.isna())
 shown_official = official.assign(sumber=links, sumber_teks=other_sources)
 if other_sources.isna().all():
     shown_official = shown_official.drop(columns="sumber_teks")
-st.dataframe(shown_official, hide_index=True, width="stretch",
-             column_config={"tahun": st.column_config.NumberColumn(t("tahun", lang), format="%d"),
+dataframe(shown_official, lang=lang, hide_index=True, width="stretch",
+          column_config={"tahun": st.column_config.NumberColumn(t("tahun", lang), format="%d"),
                             "kategori": t("kategori", lang),
                             "skor_dilaporkan": t("tentang.skor_dilaporkan", lang),
                             "sumber": st.column_config.LinkColumn(t("sumber", lang)),
@@ -63,11 +63,12 @@ if illustrative:
     st.caption(t("tentang.bobot_catatan", lang))
 
 st.header(t("tentang.berkas", lang))
-for _, row in data.sumber.iterrows():
-    badge = f" · **{t('contoh.label', lang)}**" if row["contoh"] else ""
-    publisher = provenance.publisher(data, row["berkas"], lang)
-    st.markdown(f"- {markdown_code(row['berkas'])} — {escape_markdown(row['judul'])}{badge}  \n"
-                f"  {t('tentang.penerbit', lang)}: {escape_markdown(publisher)} · "
-                f"{t('sumber', lang)}: {escape_markdown(row['sumber'])} · {t('periode', lang)}: "
-                f"{escape_markdown(row['periode'])} · {t('lisensi', lang)}: {escape_markdown(row['lisensi'])}")
+# What, who, when, licence and where from, in plain words (kla.provenance.plain_words): no file or
+# column names, no commands.
+for about in provenance.about_files(data, lang):
+    badge = f" · **{t('contoh.label', lang)}**" if about.sample else ""
+    facts = [(t("tentang.penerbit", lang), about.publisher), (t("periode", lang), about.period),
+             (t("lisensi", lang), about.licence), (t("sumber", lang), about.source)]
+    st.markdown(f"- **{escape_markdown(about.title)}**{badge}  \n  "
+                + " · ".join(f"{name}: {escape_markdown(value)}" for name, value in facts if value))
 st.caption(t("tentang.kode_lisensi", lang))

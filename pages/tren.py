@@ -9,6 +9,7 @@ from kla.ui.data import dataset_or_stop
 from kla.ui.widgets import (
     chart,
     current_lang,
+    kelurahan_choices,
     sample_notice,
     source_caption,
     url_multiselect,
@@ -50,10 +51,10 @@ elif view == "indikator":
 else:
     kel_totals = cached(scoring.kelurahan_totals)(data.skor_kelurahan, data.wilayah)
     kelurahan = data.kelurahan.sort_values("nama")
-    label = dict(zip(kelurahan["kode"], kelurahan["nama"] + " (" + kelurahan["nama_kecamatan"] + ")"))
+    label, region_names = kelurahan_choices(kelurahan, data.wilayah)  # every alias finds its kelurahan
     codes = url_multiselect(t("tren.pilih_kelurahan", lang), list(label), "kelurahan",
                             views.kelurahan_default(kel_totals),
-                            format_func=label.get, max_selections=8)
+                            format_func=label.get, max_selections=8, names=region_names)
     if codes:
         chart(cached(charts.kelurahan_compare)(kel_totals, codes,
                                                **provenance.chart_labels(data, provenance.KELURAHAN_SCORES, lang),

@@ -176,7 +176,7 @@ def test_kelurahan_profile_from_url():
 
 def test_kelurahan_profile_says_an_unknown_code_is_unknown():
     at = open_page("pages/kelurahan.py", kelurahan="64.71.99.9999")
-    assert "Kode kelurahan \"64.71.99.9999\" di tautan tidak dikenal" in texts(at)
+    assert "kelurahan=64.71.99.9999" in texts(at) and "bukan kode atau nama kelurahan" in texts(at)
     assert at.title[0].value.startswith("Kelurahan ")  # still shows a profile to choose from
 
 

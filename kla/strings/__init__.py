@@ -6,9 +6,21 @@ Each module holds a ``STRINGS`` dict in the shape of :data:`kla.i18n.STRINGS`
 
 from __future__ import annotations
 
-from kla.strings import batas, ekspor, ekspor_halaman, kelola, kelurahan, peta, peta_halaman, petak, rapat, statis
+from kla.strings import (
+    batas,
+    ekspor,
+    ekspor_halaman,
+    kelola,
+    kelurahan,
+    peta,
+    peta_halaman,
+    petak,
+    publik,
+    rapat,
+    statis,
+)
 
-MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola)
+MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik)
 
 
 def all_strings() -> dict[str, dict[str, str]]:

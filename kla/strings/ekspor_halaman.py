@@ -72,12 +72,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ekspor.halaman.nama": {"id": "Nama kelurahan pada peta kelurahan", "en": "Kelurahan names on the kelurahan map"},
     "ekspor.halaman.buat": {"id": "Buat ZIP", "en": "Build ZIP"},
     "ekspor.halaman.tanpa_batas": {
-        "id": "Peta kelurahan (batas wilayah) tidak ada dalam daftar karena batas kelurahan belum terpasang. "
-              "Pasang dengan `python -m kla geo install` (lihat README), lalu muat ulang halaman ini. "
-              "Peta petak tetap tersedia.",
-        "en": "The kelurahan map (boundaries) is not listed because no kelurahan boundaries are installed. "
-              "Install them with `python -m kla geo install` (see the README), then reload this page. "
-              "The tile map is still available.",
+        "id": "Peta kelurahan dengan batas wilayah belum tersedia, jadi tidak ada dalam daftar. "
+              "Peta petak (satu segi enam per kelurahan) tetap tersedia.",
+        "en": "The kelurahan map with boundaries is not available yet, so it is not listed. "
+              "The tile map (one hexagon per kelurahan) is still available.",
     },
     "ekspor.halaman.batas_rusak": {
         "id": "Peta kelurahan tidak dapat dibuat, batas terpasang tidak dapat dibaca: {pesan}",
@@ -106,6 +104,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "README.txt says so. Do not publish it as official figures.",
     },
     "ekspor.halaman.isi": {"id": "Isi ZIP", "en": "ZIP contents"},
+    "ekspor.halaman.isi.berkas": {"id": "{n} berkas", "en": "{n} files"},
     "ekspor.halaman.kb": {"id": "{n} kB", "en": "{n} kB"},
     "ekspor.halaman.mb": {"id": "{n} MB", "en": "{n} MB"},
 }

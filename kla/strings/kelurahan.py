@@ -6,10 +6,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "profil.judul": {"id": "Kelurahan {nama}", "en": "Kelurahan {nama}"},
     "profil.subjudul": {"id": "Kecamatan {kecamatan} · kode Kemendagri {kode}",
                         "en": "Kecamatan {kecamatan} · Kemendagri code {kode}"},
-    "profil.kode_salah": {
-        "id": "Kode kelurahan \"{kode}\" di tautan tidak dikenal. Pilih kelurahan dari daftar di bawah.",
-        "en": "The kelurahan code \"{kode}\" in the link is unknown. Choose a kelurahan from the list below.",
-    },
     "profil.tanpa_skor": {"id": "Kelurahan ini belum pernah dinilai.",
                           "en": "This kelurahan has not been assessed yet."},
     "profil.skor": {"id": "Skor kelurahan {tahun}", "en": "Kelurahan score {tahun}"},

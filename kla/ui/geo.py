@@ -1,13 +1,49 @@
-"""Installed kelurahan boundaries for the pages, cached until the installed file changes."""
+"""Installed kelurahan boundaries for the pages, cached until the installed file changes.
+
+Without boundaries a visitor reads that the area map is not available yet and what is shown
+instead; how to install them (a command for whoever runs the server) goes to the server log,
+once per process and reason (:func:`missing_boundaries`).
+"""
 
 from __future__ import annotations
+
+import logging
+import threading
 
 import geopandas as gpd
 import streamlit as st
 
 from kla import boundaries, config, mapdata, tilemap
+from kla.boundaries.model import INSTALL_HINT
 from kla.i18n import Lang, t
 from kla.loading import Dataset
+
+log = logging.getLogger(__name__)
+_told: set[str] = set()  # admin hints logged by this process
+_told_lock = threading.Lock()
+
+
+def tell_admin(hint: str) -> bool:
+    """Log ``hint`` for whoever runs the server, once per process; True when it was logged now."""
+    with _told_lock:
+        if hint in _told:
+            return False
+        _told.add(hint)
+    log.warning("Batas kelurahan: %s", hint)
+    return True
+
+
+def admin_hint(status: boundaries.InstallStatus | None) -> str:
+    """The sentence for the server log: why there are no boundaries and the command that installs them."""
+    if status is not None and INSTALL_HINT.split(" BERKAS")[0] in status.message:
+        return status.message  # kla.boundaries' own sentence names the reason and the command
+    return f"batas kelurahan belum terpasang. Pasang dengan `{INSTALL_HINT}` (lihat README, bagian Batas wilayah)."
+
+
+def missing_boundaries(status: boundaries.InstallStatus | None, lang: Lang, where=st) -> None:
+    """Tell the visitor the area map is not available yet (tile map instead); the admin hint goes to the log."""
+    tell_admin(admin_hint(status))
+    where.info(t("batas.pengunjung", lang), icon=":material/map:")
 
 
 @st.cache_resource(show_spinner=False)

@@ -3,9 +3,11 @@
 Rendering an image takes a fraction of a second (the warm Chromium of kla/render.py; the first
 one in a server process about 3 s more), so nothing is rendered while a page runs. Every button gets a
 callable as ``data``: Streamlit 1.67 calls it on a worker thread when the browser asks for the
-file, after the click. The callable must not call Streamlit (it has no script context), and an
-exception there only reaches the browser as "Failed to generate file", so everything that can be
-checked beforehand (the logo) is checked while the page runs and shown as an error instead.
+file, after the click. The callable must not call Streamlit (it has no script context); an
+exception there reaches the browser as the sentence :func:`failure_text` gives for it (through
+kla.ui.streamlit_patches.explained_download; Streamlit itself would say "Failed to generate file
+for download"). Everything that can be checked beforehand (the logo) is checked while the page
+runs and shown as an error instead.
 
 Heavy files are bounded (:mod:`kla.press_cache`): images and media kits are made once per data
 version and choice and then read from disk, at most a few at a time for the whole server. Each
@@ -49,8 +51,9 @@ from kla.presskit import (  # noqa: F401
     today_stamp,
     zip_name,
 )
-from kla.ratelimit import RateLimit, seconds_to_wait
+from kla.ratelimit import RateLimit, RateLimited, seconds_to_wait
 from kla.text import escape_markdown
+from kla.ui.streamlit_patches import explained_download
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv", "csv_id": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -88,8 +91,11 @@ class Guard:
     def of(cls, kind: str) -> Guard:
         return cls(RateLimit(*LIMITS[kind]))
 
-    def wrap(self, make: Callable[[], bytes]) -> Callable[[], bytes]:
-        """``make`` counted against the allowance: RateLimited (nothing made) when it is used up."""
+    def wrap(self, make: Callable[[], bytes], lang: Lang = "id") -> Callable[[], bytes]:
+        """``make`` counted against the allowance: RateLimited (nothing made) when it is used up.
+
+        A failure reaches the visitor as :func:`failure_text` in ``lang``.
+        """
 
         def guarded() -> bytes:
             self.limit.acquire()
@@ -98,7 +104,7 @@ class Guard:
             except Busy:
                 self.busy_at = time.monotonic()
                 raise
-        return guarded
+        return explained_download(guarded, lambda exc: failure_text(exc, lang))
 
     def notice(self, lang: Lang) -> str | None:
         """The polite sentence to show now, or None."""
@@ -108,6 +114,15 @@ class Guard:
         if self.busy_at is not None and time.monotonic() - self.busy_at < BUSY_NOTICE_S:
             return t("unduh.sibuk", lang)
         return None
+
+
+def failure_text(exc: Exception, lang: Lang) -> str:
+    """What the visitor reads beside a download button whose file could not be made."""
+    if isinstance(exc, RateLimited):
+        return limit_text(exc.limit, exc.window_s, exc.wait_s, lang)
+    if isinstance(exc, Busy):
+        return t("unduh.sibuk", lang)
+    return t("unduh.gagal_umum", lang)
 
 
 def limit_text(limit: int, window_s: float, wait_s: float, lang: Lang) -> str:
@@ -158,14 +173,15 @@ def file_maker(get: Callable[[], Chart], fmt: str, size: Preset, stamp: Stamp,
     Data files take milliseconds and are made every time.
     """
     if cache is None or fmt not in IMAGE_FORMATS:
-        return lambda: export.export_bytes(get(), fmt, size, stamp)
+        return explained_download(lambda: export.export_bytes(get(), fmt, size, stamp),
+                                  lambda exc: failure_text(exc, stamp.lang))
 
     def image() -> bytes:
         figure = export.press_figure(get(), size, stamp)
         drawn = hashlib.sha256(figure.to_json().encode()).hexdigest()
         key = Key.of(version, "gambar", fmt, gambar=drawn, ukuran=size.name)
         return cache.get(key, lambda: export.render(figure, fmt, size)).read()
-    return image
+    return explained_download(image, lambda exc: failure_text(exc, stamp.lang))
 
 
 # --- widgets ---------------------------------------------------------------------------------------
@@ -203,6 +219,7 @@ def download_menu(name: str, source: Chart | Callable[[], Chart], lang: Lang) ->
     with st.popover(t("unduh.tombol", lang), icon=":material/download:", help=t("unduh.tombol.bantuan", lang),
                     key=f"unduh_{name}"):
         chosen = st.selectbox(t("unduh.ukuran", lang), list(PRESETS), key=f"unduh_ukuran_{name}",
+                              placeholder=t("pilih.satu", lang),
                               format_func=lambda p: PRESETS[p].label(lang))
         size = PRESETS[chosen]
         st.caption(t("unduh.piksel", lang, lebar=format_number(size.width * PNG_SCALE, 0, lang),

@@ -11,6 +11,13 @@ as repeated parameters where links use commas (``?jenis=RBRA,PUSPAGA``); it bind
 date range is two (``?dari=…&sampai=…``); its key must be the parameter's name, where tests and
 benchmarks address ``url_<param>``; and it drops an unknown value silently, where the pages say
 which part of the link was not used (:func:`link_notice`).
+
+Every selector also speaks the page's language where Streamlit would not: placeholders are
+passed (``Pilih satu``), a multiselect offers no English "Select all", and the texts Streamlit's
+frontend builds in are replaced in the page (:func:`widget_texts`, kla.ui.streamlit_patches). A
+kelurahan chooser takes every spelling: in its search box (aliases in the option label,
+kla.geography.kelurahan_labels) and in its link (``names``: "gn-samarinda", "Karang Jati" or
+the code with or without dots, kla.geography.match_name).
 """
 
 from __future__ import annotations
@@ -19,10 +26,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
-from kla import provenance
-from kla.i18n import LANGS, Lang, format_date, format_signed, t
+from kla import domain, geography, provenance
+from kla.i18n import LANGS, Lang, format_date, format_number, format_signed, t
 from kla.loading import Dataset
 from kla.text import escape_markdown, markdown_code
 from kla.ui import streamlit_patches
@@ -64,6 +72,21 @@ def page_style() -> None:
     st.markdown(PAGE_CSS, unsafe_allow_html=True)
 
 
+def widget_texts(lang: Lang) -> None:
+    """Streamlit's built-in widget texts in the page's language (they are English already on English pages)."""
+    words = None if lang == "en" else {key: t(key, lang) for _, _, key in streamlit_patches.FRONTEND_TEXTS}
+    st.sidebar.html(streamlit_patches.widget_texts_html(words), unsafe_allow_javascript=True)
+
+
+def unknown_page_notice(default_title: str, lang: Lang) -> None:
+    """Say that the URL's page does not exist (instead of Streamlit's English dialog) and what is shown."""
+    asked = streamlit_patches.unknown_page()
+    if asked is None:
+        return
+    st.warning(t("app.halaman_tidak_ada", lang, halaman=markdown_code("/" + asked[:SHOWN_URL_CHARS]),
+                 pakai=escape_markdown(default_title)), icon=":material/link_off:")
+
+
 def preload_plotly() -> None:
     """Let the browser start loading Streamlit's plotly chunk now (kla.ui.streamlit_patches)."""
     html = streamlit_patches.plotly_preload_html()
@@ -101,9 +124,12 @@ def source_caption(data: Dataset, files: Sequence[str], lang: Lang, period: str 
 
 
 def url_select(label: str, options: Sequence[Any], param: str, default: Any,
-               format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> Any:
-    """A selectbox whose choice is kept in ``?param=``."""
-    options, start = _start(options, param, default, format_func, where)
+               format_func: Callable[[Any], str] = str, where: Any = st,
+               names: geography.NameIndex | None = None, **kwargs: Any) -> Any:
+    """A selectbox whose choice is kept in ``?param=``; ``names``: the options are region codes, and a link
+    may name one by any spelling (kla.geography.match_name)."""
+    options, start = _start(options, param, default, format_func, where, names)
+    kwargs.setdefault("placeholder", t("pilih.satu", current_lang()))
     choice = where.selectbox(label, options, index=options.index(start), format_func=format_func,
                              key=f"url_{param}", **kwargs)
     _write_param(param, str(choice), str(default))
@@ -121,18 +147,26 @@ def url_radio(label: str, options: Sequence[Any], param: str, default: Any,
 
 
 def url_multiselect(label: str, options: Sequence[Any], param: str, default: Sequence[Any],
-                    format_func: Callable[[Any], str] = str, where: Any = st, **kwargs: Any) -> list[Any]:
+                    format_func: Callable[[Any], str] = str, where: Any = st,
+                    names: geography.NameIndex | None = None, **kwargs: Any) -> list[Any]:
     """A multiselect whose choices are kept in ``?param=a,b,c``.
 
     Unknown entries in the link are left out, repeated ones count once, and more than
     ``max_selections`` keeps the first ones (Streamlit would stop the page): each with a notice.
+    ``names``: as in :func:`url_select`, an entry may name a region by any spelling.
     """
     options = list(options)
     by_text = {str(o): o for o in options}
     raw = st.query_params.get(param)
     start = list(default)
+    lang = current_lang()
+    kwargs.setdefault("placeholder", t("pilih.banyak", lang))
+    kwargs.setdefault("select_all", False)  # Streamlit's "Select all" is English, and a link does the same
     if raw is not None:
         asked = list(dict.fromkeys(v for v in raw.split(LIST_SEPARATOR) if v))  # "" = the person chose none
+        if names is not None:
+            asked = [_named(v, by_text, names, format_func, where, f"url_{param}") for v in asked]
+            asked = list(dict.fromkeys(asked))
         start = [by_text[v] for v in asked if v in by_text]
         unknown = [v for v in asked if v not in by_text]
         if unknown:
@@ -199,8 +233,11 @@ def url_text(label: str, param: str, where: Any = st, **kwargs: Any) -> str:
     return where.text_input(label, key=param, bind="query-params", **kwargs)
 
 
+YEAR_PARAMS = frozenset({"tahun"})  # links whose value is a year: a missing year says why it is missing
+
+
 def _start(options: Sequence[Any], param: str, default: Any, format_func: Callable[[Any], str],
-           where: Any) -> tuple[list[Any], Any]:
+           where: Any, names: geography.NameIndex | None = None) -> tuple[list[Any], Any]:
     """Options as a list, and the one named in the URL (else the default, else the first)."""
     options = list(options)
     by_text = {str(o): o for o in options}
@@ -208,22 +245,88 @@ def _start(options: Sequence[Any], param: str, default: Any, format_func: Callab
     raw = st.query_params.get(param)
     if raw is None:
         return options, fallback
+    widget = f"url_{param}"
+    if raw not in by_text and names is not None:
+        named = _named(raw, by_text, names, format_func, where, widget, fallback)
+        return options, by_text.get(named, fallback)
     if raw not in by_text:
-        link_notice("url.tidak_dikenal", where, f"url_{param}", nilai=link_value(param, raw),
-                    pakai=escape_markdown(format_func(fallback)))
+        shown = escape_markdown(format_func(fallback))
+        if param in YEAR_PARAMS and raw.strip().isdigit() and len(raw.strip()) == 4:
+            link_notice("url.tahun_kosong", where, widget, nilai=link_value(param, raw), tahun=raw.strip(),
+                        alasan=year_gap_reason(int(raw), current_lang()), pakai=shown)
+        else:
+            link_notice("url.tidak_dikenal", where, widget, nilai=link_value(param, raw), pakai=shown)
         return options, fallback
     return options, by_text[raw]
 
 
-def link_notice(key: str, where: Any = st, widget: str | None = None, **values: Any) -> None:
+def year_gap_reason(year: int, lang: Lang) -> str:
+    """Why a link's year has nothing to show: no national round that year (2020, 2024, ...; the words of
+    kla.scoring.gap_label), else simply no data for it on this page."""
+    if domain.national_round(year) is False:
+        return t(f"tahun_kosong.{domain.gap_reason(year)}", lang)
+    return t("url.tahun.tanpa_data", lang)
+
+
+def _named(raw: str, by_text: dict[str, Any], names: geography.NameIndex, format_func: Callable[[Any], str],
+           where: Any, widget: str, fallback: Any = None) -> str:
+    """The option (as text) a link's region spelling names, with a notice saying what was read; ``raw`` if none.
+
+    ``fallback``: what a single chooser shows for a spelling that names nothing (None: a list leaves it out
+    and says so itself).
+    """
+    if raw in by_text:
+        return raw
+    match = geography.match_name(raw, names)
+    if match.kode is not None and match.kode in by_text:
+        link_notice("url.kelurahan_nama", where, widget, level="info", nilai=escape_markdown(raw),
+                    nama=escape_markdown(str(match.nama)), kode=match.kode)
+        return match.kode
+    if fallback is not None:
+        shown = escape_markdown(format_func(fallback))
+        if match.cara == "ambigu":
+            link_notice("url.kelurahan_ambigu", where, widget, nilai=link_value(widget.removeprefix("url_"), raw),
+                        kandidat=escape_markdown(", ".join(match.kandidat)), pakai=shown)
+        else:
+            link_notice("url.kelurahan_tidak_dikenal", where, widget,
+                        nilai=link_value(widget.removeprefix("url_"), raw), pakai=shown)
+    return raw
+
+
+def kelurahan_choices(kelurahan: pd.DataFrame, wilayah: pd.DataFrame) -> tuple[dict[str, str], geography.NameIndex]:
+    """(code -> search label, name index) for a kelurahan chooser: ``url_select(..., format_func=labels.get,
+    names=index)``. Every alias is found by the search box and by the link."""
+    return geography.kelurahan_labels(kelurahan), geography.build_name_index(wilayah, "kelurahan")
+
+
+NOTICE_SLOT = "_kla_tempat_catatan_tautan"  # session_state: where this run's link notices go, if a page said
+
+
+def new_run() -> None:
+    """Called by dashboard.py at the start of every run: notices go where each widget is, until a page says."""
+    st.session_state.pop(NOTICE_SLOT, None)
+
+
+def notice_slot() -> None:
+    """Link notices of this run appear here, not beside their widgets: for choosers in a folded expander,
+    where a notice would be hidden."""
+    st.session_state[NOTICE_SLOT] = st.container()
+
+
+def link_notice(key: str, where: Any = st, widget: str | None = None, level: str = "warning", **values: Any) -> None:
     """Say that part of the link was not used and what is shown instead (``values`` already escaped).
 
     Once ``widget`` exists in the session, the value in the URL is the page's own, written for an
     earlier choice (a year another metric does not have): the fallback is then silent.
+    ``level="info"``: the link was understood (another spelling of a name), only said back.
     """
     if widget is not None and widget in st.session_state:
         return
-    where.warning(t(key, current_lang(), **values), icon=":material/link_off:")
+    where = st.session_state.get(NOTICE_SLOT) or where
+    if level == "info":
+        where.info(t(key, current_lang(), **values), icon=":material/link:")
+    else:
+        where.warning(t(key, current_lang(), **values), icon=":material/link_off:")
 
 
 def link_value(param: str, raw: str) -> str:
@@ -238,6 +341,51 @@ def _write_param(param: str, value: str, default: str) -> None:
         st.query_params.pop(param, None)
     elif st.query_params.get(param) != value:
         st.query_params[param] = value
+
+
+def table_shown(table: pd.DataFrame, column_config: dict[str, Any], lang: Lang) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """``table`` with every missing value as "–" (Streamlit draws a missing cell as "None").
+
+    A column that has missing values becomes text: dates as DD/MM/YYYY, numbers in the page's
+    format; its column config keeps only its label.
+    """
+    shown, config = table.copy(), dict(column_config)
+    empty = t("tabel.kosong", lang)
+    for column in shown.columns:
+        missing = shown[column].isna()
+        if not missing.any():
+            continue
+        values = shown[column]
+        if _config_type(config.get(column)) == "link":  # a link column stays one: an empty cell, no link
+            shown[column] = values.astype(object).where(~missing, "")
+            continue
+        if pd.api.types.is_datetime64_any_dtype(values) or values.map(lambda v: hasattr(v, "strftime")).any():
+            text = values.map(lambda v: empty if pd.isna(v) else v.strftime("%d/%m/%Y"))
+        elif pd.api.types.is_numeric_dtype(values):
+            decimals = 0 if (values.dropna() % 1 == 0).all() else 1
+            text = values.map(lambda v, d=decimals: empty if pd.isna(v) else format_number(v, d, lang))
+        else:
+            text = values.map(lambda v: empty if pd.isna(v) else str(v))
+        shown[column] = text.astype(object)
+        label = config.get(column)
+        if label is not None and not isinstance(label, str):
+            config[column] = _config_label(label) or column
+    return shown, config
+
+
+def _config_type(column_config: Any) -> str | None:
+    return ((column_config.get("type_config") or {}).get("type") if isinstance(column_config, dict) else None)
+
+
+def _config_label(column_config: Any) -> str | None:
+    """The label of an ``st.column_config`` column (a dict underneath in Streamlit 1.67)."""
+    return column_config.get("label") if isinstance(column_config, dict) else getattr(column_config, "label", None)
+
+
+def dataframe(table: pd.DataFrame, column_config: dict[str, Any], lang: Lang, **kwargs: Any) -> None:
+    """``st.dataframe`` for a public page: no cell says "None" (:func:`table_shown`)."""
+    shown, config = table_shown(table, column_config, lang)
+    st.dataframe(shown, column_config=config, **kwargs)
 
 
 def chart(c: Any, lang: Lang) -> None:
