@@ -36,6 +36,43 @@ def logo_path() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+# --- static files for the public: embeds (kla.embeds) ----------------------------------------------
+
+FILES_ENV = "KLA_FILES_DIR"
+EMBED_FOLDER = "embed"
+# Without KLA_FILES_DIR (one process doing everything) the embeds live under the project's static/
+# folder, which Streamlit serves itself (server.enableStaticServing) at /app/static/.
+STATIC_URL_PATH = "/app/static"
+
+
+def files_dir() -> Path:
+    """Folder of the files served without the app (``/embed/``, ``/pers/``): ``KLA_FILES_DIR`` (behind
+    nginx, e.g. ``/var/lib/kla/publik``), else the project's ``static/`` (Streamlit's static serving)."""
+    value = os.environ.get(FILES_ENV, "").strip()
+    return Path(value).expanduser() if value else PROJECT_ROOT / "static"
+
+
+def embed_dir() -> Path:
+    """Where the embed pages are written: ``<files>/embed``."""
+    return files_dir() / EMBED_FOLDER
+
+
+def embed_url_path() -> str:
+    """The URL path the embed folder is served at: ``/embed`` by nginx, ``/app/static/embed`` by Streamlit."""
+    return f"/{EMBED_FOLDER}" if os.environ.get(FILES_ENV, "").strip() else f"{STATIC_URL_PATH}/{EMBED_FOLDER}"
+
+
+def public_url() -> str:
+    """The dashboard's public address (``KLA_PUBLIC_URL``, e.g. ``https://kla.balikpapan.go.id``) without a
+    trailing slash; empty: links stay relative to the host that serves them."""
+    return os.environ.get("KLA_PUBLIC_URL", "").strip().rstrip("/")
+
+
+def embeds_enabled() -> bool:
+    """Embed pages are written at each publication unless ``KLA_EMBEDS`` is 0 (tests, a server without Chromium)."""
+    return os.environ.get("KLA_EMBEDS", "").strip().lower() not in ("0", "false", "tidak", "off", "no")
+
+
 # --- the process's role (KLA_ROLE) ---------------------------------------------------------------
 
 ROLE_ENV = "KLA_ROLE"

@@ -127,6 +127,7 @@ def empty_state_dir(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("KLA_STATE_DIR", str(folder))
     monkeypatch.delenv("KLA_DB_URL", raising=False)
+    monkeypatch.setenv("KLA_EMBEDS", "0")  # no embed pages at each publish (tests/test_embeds.py turns them on)
     return folder
 
 

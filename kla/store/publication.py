@@ -68,6 +68,9 @@ class PublicationPointer:
         with writing(self.engine) as conn:
             moved = move_pointer(conn, version_id, actor, note, expected, action)
         assert moved is not None
+        from kla.embeds.hook import after_publication  # plotly and the renderer load only when pages are written
+
+        after_publication(self)  # type: ignore[arg-type]  # the Store this mixin is part of; in the background
         return moved
 
     def published(self) -> Publication | None:
