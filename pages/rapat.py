@@ -25,10 +25,17 @@ from kla.ui.widgets import change_metric, current_lang, link_notice, link_value,
 from kla.views import SHORTFALL_TOP
 
 CANVAS = '[data-testid="stMainBlockContainer"]'
+PHONE_PX = 640  # Streamlit stacks columns below this width
 PROJECTOR_CSS = f"""<style>
 section[data-testid="stSidebar"], header[data-testid="stHeader"] {{display: none;}}
 {CANVAS} {{max-width: 100%; padding: 1rem 2.5rem .5rem;}}
 {projector.canvas_css(CANVAS)}
+/* a phone is no projector: Streamlit's own narrow layout (columns stacked), charts as wide as the screen */
+@media (max-width: {PHONE_PX - 0.02}px) {{
+  {CANVAS} {{zoom: 1; padding: 1rem;}}
+  .kla-rapat-grafik {{width: 100% !important; height: auto !important;}}
+  .kla-rapat-grafik svg {{width: 100%; height: auto;}}
+}}
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{gap: .55rem;}}
 h1 {{font-size: 2.4rem !important; padding: 0 !important;}}
 h3 {{font-size: 1.7rem !important; padding: .2rem 0 !important;}}
@@ -267,7 +274,7 @@ elif view == "sejak":
                                      (parts[1], window.per_penyelenggara, "per_penyelenggara", "penyelenggara")):
         with where:
             st.subheader(t(f"rapat.sejak.{key}", lang))
-            # the rows add up to the totals above: what does not fit is one "Lainnya" row
+            # the rows add up to the totals above: what does not fit is one "Selebihnya" row
             rows = meeting.with_remainder(frame, TYPE_ROWS, first, t("rapat.lainnya.baris", lang), sums)
             shown = rows.assign(kegiatan=[n(v, 0) for v in rows["kegiatan"]],
                                 anak=[n(v, 0) for v in rows["peserta_anak"]],
@@ -298,7 +305,7 @@ else:
                                              "nama_kelurahan": t("kelurahan", lang)})
     with right:
         st.subheader(t("rapat.tindak.per_mitra", lang))
-        # the partners' rows add up to the two counts on the left: the rest is one "Lainnya" row
+        # the partners' rows add up to the two counts on the left: the rest is one "Selebihnya" row
         partners = meeting.with_remainder(plan.per_mitra, PARTNER_ROWS, "nama_mitra", t("rapat.lainnya.baris", lang),
                                           ["belum_mulai", "terhenti"])
         table(partners.assign(belum_mulai=[n(v, 0) for v in partners["belum_mulai"]],

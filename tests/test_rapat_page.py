@@ -191,7 +191,7 @@ def test_sejak_tables_add_up_to_the_totals_above(sample):
         assert sum(numbers(frame["Kegiatan"])) == window.kegiatan
         assert sum(numbers(frame["Anak"])) == window.peserta_anak
         assert sum(numbers(frame["Dewasa"])) == window.peserta_dewasa
-    assert as_seen(at.table[0].value.iloc[-1, 0]).startswith("Lainnya (")
+    assert as_seen(at.table[0].value.iloc[-1, 0]).startswith("Selebihnya (")
 
 
 def test_sejak_defaults_to_the_last_meeting_and_follows_the_url(sample):
@@ -230,10 +230,10 @@ def test_tindak_cut_lists_say_how_many_more_and_partners_add_up(sample):
     shown = texts(at)
     assert f"… dan {len(plan.belum_mulai) - len(planned)} lainnya" in shown
     assert f"… dan {len(plan.terhenti) - len(stalled)} lainnya" in shown
-    # the counts in the two headings are the partners' column totals, the rest in one "Lainnya" row
+    # the counts in the two headings are the partners' column totals, the rest in one "Selebihnya" row
     assert sum(numbers(partners["Belum mulai"])) == len(plan.belum_mulai)
     assert sum(numbers(partners["Terhenti"])) == len(plan.terhenti)
-    assert as_seen(partners.iloc[-1, 0]) == f"Lainnya ({len(plan.per_mitra) - len(partners) + 1})"
+    assert as_seen(partners.iloc[-1, 0]) == f"Selebihnya ({len(plan.per_mitra) - len(partners) + 1})"
 
 
 def test_brief_downloads_past_the_allowance_get_a_polite_note():

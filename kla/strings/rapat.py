@@ -132,7 +132,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.andai.kosong": {"id": "Pilih indikator di atas untuk menghitung proyeksi.",
                            "en": "Choose indicators above to compute a projection."},
     "rapat.lainnya": {"id": "… dan {n} lainnya", "en": "… and {n} more"},
-    "rapat.lainnya.baris": {"id": "Lainnya ({n})", "en": "Other ({n})"},
+    "rapat.lainnya.baris": {"id": "Selebihnya ({n})", "en": "The rest ({n})"},
     "rapat.kel.dari": {"id": "{n} dari {total} kelurahan; semua {total} di peta.",
                        "en": "{n} of {total} kelurahan; all {total} on the map."},
 }
