@@ -19,10 +19,13 @@ from kla.geography import (
     RegionsUnavailable,
     build_name_index,
     describe_match,
+    fuzzy_finds,
+    kelurahan_labels,
     match_name,
     match_names,
     normalize_name,
     read_regions,
+    search_label,
 )
 from tests.kla_md import ALL_KECAMATAN, ALL_KELURAHAN
 
@@ -335,3 +338,34 @@ def test_describe_match_says_what_was_understood_in_indonesian(match, words):
     message = describe_match(match)
     for word in words:
         assert word in message
+
+
+# --- search boxes: every spelling finds its kelurahan ---------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "label", "found"), [
+    ("GSU", "Gunung Sari Ulu (Balikpapan Tengah)", True),  # letters in order, any case
+    ("gunungsari ulu", "Gunung Sari Ulu (Balikpapan Tengah)", True),
+    ("Gn. Sari Ulu", "Gunung Sari Ulu (Balikpapan Tengah)", False),  # no full stop in the name
+    ("Sungai Nangka", "Sungainangka (Balikpapan Selatan)", False),  # the space is a letter too
+    ("Ulu Sari", "Gunung Sari Ulu (Balikpapan Tengah)", False),  # order matters
+])
+def test_fuzzy_finds_as_streamlits_search_does(typed, label, found):
+    assert fuzzy_finds(typed, label) is found
+
+
+def test_a_search_label_adds_only_the_spellings_the_search_would_miss():
+    label = search_label("Gunung Samarinda", "Balikpapan Utara", ["Gunungsamarinda", "Gn. Samarinda"])
+    assert label == "Gunung Samarinda (Balikpapan Utara) · Gn. Samarinda"
+    assert search_label("Mekar Sari", "Balikpapan Tengah", ["Mekarsari"]) == "Mekar Sari (Balikpapan Tengah)"
+
+
+def test_every_alias_of_the_data_finds_its_own_kelurahan_label():
+    kelurahan = DATA_REGIONS[DATA_REGIONS["tingkat"] == "kelurahan"].copy()
+    kecamatan = DATA_REGIONS[DATA_REGIONS["tingkat"] == "kecamatan"].set_index("kode")["nama"]
+    kelurahan["nama_kecamatan"] = kelurahan["kode_induk"].map(kecamatan)
+    labels = kelurahan_labels(kelurahan)
+    assert len(labels) == 34
+    for kode, nama, aliases in zip(kelurahan["kode"], kelurahan["nama"], kelurahan["alias"].fillna("")):
+        for typed in [nama, nama.upper(), *[a for a in aliases.split(";") if a]]:
+            assert fuzzy_finds(typed, labels[kode]), (typed, labels[kode])

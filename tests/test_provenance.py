@@ -183,3 +183,30 @@ def test_committed_sumber_names_a_publisher_for_every_file():
     assert table.loc["evaluasi_kota", "penerbit"] == "DP3AKB Kota Balikpapan"
     assert table.loc["kategori_resmi", "penerbit"] == "KemenPPPA via pemberitaan"
     assert table.loc["kategori_resmi", "contoh"] == "tidak"
+
+
+# --- plain words for the public (issue 15, item 4) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Data contoh (ilustratif), dibuat oleh `python -m kla sample` dengan seed 2025; target ilustratif",
+     "Data contoh (ilustratif); target ilustratif"),
+    ("max_poin ilustratif (bobot resmi tidak diumumkan)", "poin maksimum ilustratif (bobot resmi tidak diumumkan)"),
+    ("Kode: Kepmendagri 2025; anak_0_17: CC BY 4.0", "Kode: Kepmendagri 2025; jumlah anak 0-17: CC BY 4.0"),
+    ("Target dari peta_jalan.csv", "Target dari Peta jalan menuju Paripurna"),
+    ("Laporan DP3AKB 2025, diolah oleh staf", "Laporan DP3AKB 2025, diolah oleh staf"),  # plain already
+])
+def test_plain_words_leave_out_commands_and_name_files_and_columns_in_words(text, plain):
+    assert provenance.plain_words(text) == plain
+
+
+def test_every_file_is_described_in_plain_words():
+    data = load_dataset(Path(__file__).resolve().parents[1] / "data", cache=False).dataset
+    about = provenance.about_files(data, "id")
+    assert [a.title for a in about][:2] == ["Katalog indikator KLA", "Nilai evaluasi KLA kota per indikator"]
+    for entry in about:
+        text = " ".join([entry.title, entry.publisher, entry.period, entry.licence, entry.source])
+        assert "python -m" not in text and "`" not in text and "_" not in text, text
+        assert entry.publisher and entry.licence
+    assert about[1].sample and about[1].publisher == "DP3AKB Kota Balikpapan"
+    assert provenance.about_files(data, "en")[1].publisher == "DP3AKB, City of Balikpapan"

@@ -134,3 +134,70 @@ def test_a_clear_cache_message_from_a_websocket_clears_nothing(tmp_path: Path):
     assert again == first, "the data came from the cache already before the message"
     assert after == first, f"after clear_cache: {after}"  # English (session kept), same data (caches kept)
     assert "Error processing back message" not in log
+
+
+# --- Streamlit's own texts in the page's language (issue 15, item 4) -----------------------------
+
+
+def test_the_pinned_frontend_still_builds_in_every_text_we_replace():
+    """Fails when a Streamlit upgrade rewords a built-in text: its replacement would silently stop."""
+    bundle = "".join(path.read_text(encoding="utf-8", errors="replace")
+                     for chunk in streamlit_patches.FRONTEND_CHUNKS
+                     for path in streamlit_patches.FRONTEND_JS.glob(chunk))
+    missing = [marker for marker, _, _ in streamlit_patches.FRONTEND_TEXTS if marker not in bundle]
+    assert missing == []
+
+
+def test_every_replaced_text_has_words_in_both_languages_with_the_same_blanks():
+    from kla.i18n import t
+
+    for _, pattern, key in streamlit_patches.FRONTEND_TEXTS:
+        groups = re.compile(pattern).groups
+        for lang in ("id", "en"):
+            blanks = set(re.findall(r"\{(\d)\}", t(key, lang)))
+            assert blanks <= {str(i) for i in range(1, groups + 1)}, (key, lang)
+
+
+def test_an_unknown_page_is_kept_for_the_script_instead_of_the_english_dialog():
+    import inspect as _inspect
+
+    from streamlit.commands import navigation
+
+    assert navigation.send_page_not_found is streamlit_patches._remember_unknown_page
+    assert "send_page_not_found(ctx)" in _inspect.getsource(navigation._navigation)
+
+
+def deferred_response(make) -> tuple[str, str]:
+    """(error_msg, url) that Streamlit's deferred-download handler answers for a button whose data is ``make``."""
+    from streamlit.proto.BackMsg_pb2 import BackendOperationRequest
+    from streamlit.runtime.backend_operation_handler import DeferredFileHandler
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files = MediaFileManager(MemoryMediaFileStorage("/media"))
+    request = BackendOperationRequest(request_id="r1")
+    request.deferred_file.file_id = files.add_deferred(make, "text/csv", "tombol", "data.csv")
+    response = asyncio.run(DeferredFileHandler(lambda: files).handle(request, "sesi"))
+    return response.error_msg, response.deferred_file.url
+
+
+def test_a_failed_download_says_why_in_the_visitors_words():
+    def fails() -> bytes:
+        raise RuntimeError("render mati")
+
+    explained = streamlit_patches.explained_download(fails, lambda exc: f"Berkas tidak dapat dibuat ({exc}).")
+    assert deferred_response(explained) == ("Berkas tidak dapat dibuat (render mati).", "")
+    error, _ = deferred_response(fails)  # not ours: still words, in both languages, not Streamlit's English
+    assert error == streamlit_patches.DOWNLOAD_FAILED_ANY and "Failed to generate" not in error
+    assert deferred_response(streamlit_patches.explained_download(lambda: b"a;b", str))[0] == ""
+
+
+def test_a_download_over_the_visitors_limit_says_when_to_try_again():
+    from kla.ratelimit import RateLimit
+    from kla.ui.unduh import Guard
+
+    guard = Guard(RateLimit(1, 300))
+    make = guard.wrap(lambda: b"pdf", lang="id")
+    assert deferred_response(make)[0] == ""
+    error, url = deferred_response(make)
+    assert url == "" and "1 kali dalam 5 menit" in error and "dapat dibuat lagi dalam" in error, error

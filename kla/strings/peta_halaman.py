@@ -39,14 +39,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "peta.halaman.lihat_profil": {"id": "Lihat profil {nama}", "en": "View the profile of {nama}"},
     "peta.halaman.lihat_profil.semua": {"id": "Lihat profil kelurahan", "en": "View kelurahan profiles"},
-    "peta.halaman.tanpa_batas": {
-        "id": "Karena itu halaman ini menampilkan **peta petak** (satu segi enam per kelurahan) sebagai "
-              "gantinya. Untuk peta wilayah, jalankan `python -m kla geo install` di server saat tersambung "
-              "ke internet, lalu muat ulang halaman ini.",
-        "en": "This page therefore shows the **tile map** (one hexagon per kelurahan) instead. For the area "
-              "map, run `python -m kla geo install` on the server while connected to the internet, then "
-              "reload this page.",
-    },
     "peta.halaman.batas_rusak": {
         "id": "Batas kelurahan terpasang tidak dapat dibaca: {pesan} Sementara ini ditampilkan peta petak.",
         "en": "The installed kelurahan boundaries cannot be read: {pesan} The tile map is shown meanwhile.",
