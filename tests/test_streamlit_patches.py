@@ -6,9 +6,13 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import inspect
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import streamlit
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -54,6 +58,41 @@ def test_the_pinned_streamlit_still_finds_pages_by_folder_until_told_not_to(tmp_
         assert PagesManager.uses_pages_directory is False
     finally:
         PagesManager.uses_pages_directory = saved
+
+
+def test_streamlit_run_serves_the_app_that_dashboard_declares():
+    """``streamlit run dashboard.py`` (and so ``python -m kla serve``) finds the module-level ``app``."""
+    streamlit_patches.require_served_app(ROOT / "dashboard.py")
+
+
+def test_a_script_without_a_module_level_app_is_refused(tmp_path: Path):
+    script = tmp_path / "dashboard.py"
+    script.write_text("import streamlit as st\n\nst.title('Halo')\n", encoding="utf-8")
+    with pytest.raises(streamlit_patches.StreamlitChanged, match=r"app = st\.App"):
+        streamlit_patches.require_served_app(script)
+
+
+def test_importing_dashboard_gives_one_app_that_runs_dashboard_and_no_page_code():
+    """What the server does with dashboard.py (as the module ``dashboard``): an st.App whose script is
+    dashboard.py itself, and none of the page's modules loaded yet (the server answers before pandas loads)."""
+    code = ("import json, sys, dashboard, streamlit as st; "
+            "print(json.dumps({'app': isinstance(dashboard.app, st.App), 'script': str(dashboard.app.script_path), "
+            "'page_code': sorted({'pandas', 'kla.loading', 'kla.ui.widgets', 'kla.ui.auth'} & set(sys.modules))}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.splitlines()[-1]) == {"app": True, "script": str(ROOT / "dashboard.py"),
+                                                       "page_code": []}
+
+
+def test_the_app_lifespan_turns_the_pages_folder_off_and_starts_the_warm_up():
+    code = ("import asyncio, json, threading; from streamlit.runtime.pages_manager import PagesManager; "
+            "from kla.ui import serve\n"
+            "async def start():\n"
+            "    async with serve.lifespan(None):\n"
+            "        return PagesManager.uses_pages_directory, [t.name for t in threading.enumerate()]\n"
+            "flag, threads = asyncio.run(start()); print(json.dumps({'pages_folder': flag, "
+            "'warm_up': 'kla-warmup' in threads}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.splitlines()[-1]) == {"pages_folder": False, "warm_up": True}
 
 
 def test_no_server_is_listening_in_a_test_process():

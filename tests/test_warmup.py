@@ -7,10 +7,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from kla.loading import load_dataset
 from kla.ui import warmup
+from tests.e2e.browser import KLA_SERVE, STREAMLIT_RUN, start_app, stop_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,3 +54,18 @@ def test_start_waits_until_the_server_is_ready(tiny_city: Path, tmp_path: Path, 
     thread.join(30)
     assert not thread.is_alive()
     assert list((tmp_path / "cache").glob("*.parquet"))
+
+
+@pytest.mark.parametrize("command", [KLA_SERVE, STREAMLIT_RUN], ids=["kla-serve", "streamlit-run"])
+def test_a_started_server_warms_up_before_anyone_visits(tiny_city: Path, tmp_path: Path, command):
+    """Both start commands serve dashboard.py's app, whose lifespan starts the warm-up: the validated
+    tables are written although no browser ever connects (the health check opens no session)."""
+    cache = tmp_path / "cache"
+    proc, _ = start_app({"KLA_DATA_DIR": str(tiny_city), "KLA_CACHE_DIR": str(cache)}, command=command)
+    try:
+        deadline = time.monotonic() + 90  # a bound on waiting, not a speed claim
+        while not list(cache.glob("*.parquet")) and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+        assert list(cache.glob("*.parquet")), "no warm-up: the cache stayed empty until a visitor came"
+    finally:
+        stop_app(proc)

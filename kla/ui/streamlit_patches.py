@@ -7,9 +7,10 @@ Streamlit no longer has it, instead of silently protecting nothing.
 
 Uses besides the patches:
 
-- **Serving** (:mod:`kla.ui.serve`): the legacy ``pages/`` discovery is turned off on
-  ``PagesManager`` before the server starts, "listening" is read from ``Runtime``, and the server
-  is started through ``streamlit.web.cli`` in this process.
+- **Serving** (:mod:`kla.ui.serve`): ``streamlit run`` must still find ``dashboard.py``'s
+  module-level ``st.App`` (its app discovery), whose lifespan turns the legacy ``pages/`` discovery
+  off on ``PagesManager`` before the first visitor; "listening" is read from ``Runtime``, and
+  ``python -m kla serve`` starts the server through ``streamlit.web.cli`` in this process.
 - **Plotly chunk preload** (:func:`kla.ui.widgets.preload_plotly`): the hashed file name of the
   frontend's plotly chunk and the entry script it is found relative to.
 - **Widget texts in the page's language** (:func:`widget_texts_html`): the English texts that
@@ -186,7 +187,7 @@ PAGES_FLAG = "uses_pages_directory"
 
 
 def disable_pages_directory() -> None:
-    """Turn off the legacy ``pages/`` discovery for every session of this process (before the server starts).
+    """Turn off the legacy ``pages/`` discovery for every session of this process (before the first session).
 
     Streamlit 1.67 decides on the first session whether the app is a v1 multipage app by checking
     whether a ``pages/`` folder exists; only after ``st.navigation`` has run once does it switch
@@ -198,6 +199,34 @@ def disable_pages_directory() -> None:
         raise StreamlitChanged(f"PagesManager tidak lagi memutuskan {PAGES_FLAG} dari folder pages/: periksa cara "
                                "versi ini menemukan halaman lalu perbarui kla/ui/streamlit_patches.py.")
     setattr(PagesManager, PAGES_FLAG, False)
+
+
+# What ``streamlit run <script>`` does with a script that assigns a module-level ``st.App``: it imports
+# the script as a module and serves that app (streamlit.web.cli._main_run, Streamlit 1.67).
+APP_DISCOVERY = "discover_asgi_app"
+APP_RUNNER = "run_asgi_app"
+APP_NAME = "app"
+
+
+def require_served_app(script: Path) -> None:
+    """Fail unless ``streamlit run script`` serves the module-level ``app = st.App(...)`` of ``script``.
+
+    That app's lifespan is what turns the legacy ``pages/`` mode off before the first visitor; without
+    it the server would still start, and its first visitor would get the ``pages/`` file names.
+    """
+    from streamlit.web import cli as streamlit_cli
+    from streamlit.web.server import app_discovery
+
+    run = inspect.getsource(streamlit_cli._main_run)
+    if not hasattr(app_discovery, APP_DISCOVERY) or APP_DISCOVERY not in run or APP_RUNNER not in run:
+        raise StreamlitChanged(f"streamlit run tidak lagi mencari st.App di skripnya ({APP_DISCOVERY}/{APP_RUNNER}): "
+                               "periksa cara versi ini menjalankan st.App lalu perbarui kla/ui/streamlit_patches.py "
+                               "dan kla/ui/serve.py.")
+    found = getattr(app_discovery, APP_DISCOVERY)(script)
+    if not found.is_asgi_app or found.app_name != APP_NAME:
+        raise StreamlitChanged(f"streamlit run {script.name} tidak menemukan '{APP_NAME} = st.App(...)' di tingkat "
+                               f"modul {script.name}: tanpa lifespan-nya pengunjung pertama melihat nama berkas "
+                               "pages/.")
 
 
 def server_listening() -> bool:

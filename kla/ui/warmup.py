@@ -1,4 +1,5 @@
-"""Warm-up for ``python -m kla serve`` (:mod:`kla.ui.serve`): the first visitor should not wait for imports.
+"""Warm-up at every server start (:func:`kla.ui.serve.lifespan`, for ``python -m kla serve`` and a plain
+``streamlit run dashboard.py`` alike): the first visitor should not wait for imports.
 
 Part of the UI layer because it imports UI modules (by name, from FIRST_PAGE_MODULES).
 

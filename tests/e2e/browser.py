@@ -25,11 +25,17 @@ IDLE = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
-def start_app(env: dict[str, str] | None = None, port: int | None = None) -> tuple[subprocess.Popen, str]:
+KLA_SERVE = (sys.executable, "-m", "kla", "serve")  # the README's run command
+# How Streamlit hosting and most container images start an app: .venv/bin/streamlit beside .venv/bin/python.
+STREAMLIT_RUN = (str(Path(sys.executable).parent / "streamlit"), "run", "dashboard.py")
+
+
+def start_app(env: dict[str, str] | None = None, port: int | None = None,
+              command: tuple[str, ...] = KLA_SERVE) -> tuple[subprocess.Popen, str]:
+    """``command`` (from the project folder) on a free loopback port; returns once the server answers."""
     port = port or free_port()
-    proc = subprocess.Popen(  # the README's run command, on a free loopback port
-        [sys.executable, "-m", "kla", "serve", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
+    proc = subprocess.Popen(
+        [*command, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env={**os.environ, **(env or {})}, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )

@@ -1,15 +1,18 @@
 """Every page in a real Chromium: drawn, no error box, no console error, nothing fetched off-machine.
 
 Also checks that ``st.navigation`` fully replaces the legacy ``pages/`` auto-discovery: the sidebar
-never lists a page twice or shows file-name pages, not even for a moment during loading.
+never lists a page twice or shows file-name pages, not even for a moment during loading, whether the
+server was started with ``python -m kla serve`` or with a plain ``streamlit run dashboard.py``.
 """
 
 import re
+import urllib.parse
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import screenshot, start_app, stop_app, wait_idle
+from tests.e2e.browser import KLA_SERVE, ROOT, STREAMLIT_RUN, screenshot, start_app, stop_app, wait_idle
 
 PAGES = [("", "Ringkasan"), ("tren", "Tren"), ("inisiatif", "Inisiatif"), ("kegiatan", "Kegiatan"),
          ("peta", "Peta"), ("kelurahan", "Profil kelurahan"), ("rapat", "Mode rapat"),
@@ -28,14 +31,33 @@ new MutationObserver(() => {
 """
 
 
-def test_sidebar_lists_each_page_once_from_first_paint(page, network):
-    """The first session of a fresh server is the one at risk (Streamlit's legacy pages/ mode)."""
-    proc, url = start_app()
+FAVICON = ROOT / "static" / "favicon.png"  # dashboard.py's page_icon
+FIRST_VISITS = [  # (how the server is started, the very first request after it starts, that page's heading)
+    # .venv/bin/streamlit run dashboard.py: how Streamlit hosting and most container images start an app
+    ("streamlit-run", STREAMLIT_RUN, "peta", "Peta kelurahan"),
+    ("kla-serve", KLA_SERVE, "", "Ringkasan KLA Balikpapan"),
+    ("kla-serve", KLA_SERVE, "tren", "Tren capaian"),
+]
+
+
+@pytest.mark.parametrize(("started_by", "command", "path", "heading"), FIRST_VISITS,
+                         ids=[f"{by}-/{path}" for by, _, path, _ in FIRST_VISITS])
+def test_first_visit_of_a_fresh_server_is_the_dashboard(page, network, installed_geo_dir, started_by, command, path,
+                                                        heading):
+    """The first session of a fresh server is the one at risk (Streamlit's legacy pages/ mode): it must get
+    the page list, the page configuration and the page asked for, run through dashboard.py."""
+    proc, url = start_app({"KLA_GEO_DIR": str(installed_geo_dir)}, command=command)
     try:
         page.add_init_script(RECORD_NAV)
-        page.goto(f"{url}/tren")
+        page.goto(f"{url}/{path}")
         check_sidebar(page)
-        expect(page.get_by_role("heading", name="Tren capaian")).to_be_visible()  # the page, run via dashboard.py
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        expect(page).to_have_title("KLA Balikpapan")
+        icon = page.locator('link[rel="shortcut icon"]').get_attribute("href")
+        with urllib.request.urlopen(urllib.parse.urljoin(page.url, icon), timeout=10) as answer:
+            assert answer.read() == FAVICON.read_bytes(), f"the tab shows {icon}, not the dashboard's favicon"
+        assert page.locator('[data-testid="stException"]').count() == 0
+        screenshot(page, f"kunjungan-pertama-{started_by}-{path or 'ringkasan'}")
     finally:
         stop_app(proc)
 
@@ -72,10 +94,12 @@ def check_page_draws(page, network, path: str, size: str) -> None:
         frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
         expect(frame.locator("path.kla-fokus").first).to_be_visible(timeout=30_000)
     key_content = {"tentang": "stDataFrame", "peta": "stCustomComponentV1",
-                   "ekspor": "stForm"}.get(path, "stPlotlyChart")
+                   "ekspor": "stForm", "rapat": "stMetric"}.get(path, "stPlotlyChart")
     expect(page.get_by_test_id(key_content).first).to_be_visible(timeout=30_000)
     if key_content == "stPlotlyChart":  # drawn, not just mounted: plotly loads its code lazily
         expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible(timeout=30_000)
+    if path == "rapat":  # the meeting's charts are SVG pictures, zoomed with the projector page (pages/rapat.py)
+        expect(page.locator(".kla-rapat-grafik svg").first).to_be_visible(timeout=30_000)
     if path in ("", "rapat"):  # the headline numbers
         expect(page.get_by_test_id("stMetricValue").first).to_be_visible()
     expect(page.get_by_text("Data contoh").first).to_be_visible()
