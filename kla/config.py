@@ -53,7 +53,10 @@ def files_dir() -> Path:
 
 
 def embed_dir() -> Path:
-    """Where the embed pages are written: ``<files>/embed``."""
+    """Where the embed pages are written: ``<files>/embed``. An admin instance without ``KLA_FILES_DIR`` keeps
+    them in its state folder (nginx serves ``KLA_FILES_DIR``; the project's static/ is not its to write)."""
+    if role() == ROLE_ADMIN and not os.environ.get(FILES_ENV, "").strip():
+        return state_dir() / "publik" / EMBED_FOLDER
     return files_dir() / EMBED_FOLDER
 
 

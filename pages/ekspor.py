@@ -20,6 +20,7 @@ from kla.text import escape_markdown
 from kla.ui.cache import cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import admin_hint, installed_boundaries, tell_admin
+from kla.ui.sematan import embed_panel
 from kla.ui.unduh import build_kit, format_size, limit_text, session_guard, today_stamp, warm_up
 from kla.ui.widgets import current_lang, sample_notice
 
@@ -124,3 +125,6 @@ if build:
 
 if KIT in st.session_state:
     show_kit(st.session_state[KIT])
+
+st.divider()
+embed_panel(lang, names)  # every chart of the catalogue as a static page to embed elsewhere

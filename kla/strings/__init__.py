@@ -17,10 +17,11 @@ from kla.strings import (
     petak,
     publik,
     rapat,
+    sematan,
     statis,
 )
 
-MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik)
+MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik, sematan)
 
 
 def all_strings() -> dict[str, dict[str, str]]:

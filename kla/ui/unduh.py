@@ -53,6 +53,7 @@ from kla.presskit import (  # noqa: F401
 )
 from kla.ratelimit import RateLimit, RateLimited, seconds_to_wait
 from kla.text import escape_markdown
+from kla.ui.sematan import embed_code
 from kla.ui.streamlit_patches import explained_download
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv", "csv_id": "text/csv",
@@ -238,3 +239,4 @@ def download_menu(name: str, source: Chart | Callable[[], Chart], lang: Lang) ->
                         file_name=export.file_name(name, fmt, size), mime=MIME[fmt], key=f"unduh_{fmt}_{name}",
                         help=t(f"unduh.bantuan.{fmt}", lang), icon=ICONS[fmt], on_click="ignore",
                         disabled=bool(problem) and fmt in IMAGE_FORMATS)
+        embed_code(name, lang)  # the static embed page's <iframe> code, for charts of the export catalogue

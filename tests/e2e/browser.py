@@ -36,7 +36,8 @@ def start_app(env: dict[str, str] | None = None, port: int | None = None,
     port = port or free_port()
     proc = subprocess.Popen(
         [*command, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, **(env or {})}, start_new_session=True,
+        # KLA_EMBEDS=0: a publication in a browser test does not render embed pages (tests/e2e/test_embed.py asks)
+        cwd=ROOT, env={**os.environ, "KLA_EMBEDS": "0", **(env or {})}, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
