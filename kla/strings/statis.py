@@ -11,6 +11,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kelurahan menurut batas wilayahnya; garis gelap = batas kecamatan; nomor = nama di bawah peta",
         "en": "Kelurahan within their boundaries; dark lines = kecamatan borders; numbers = names under the map",
     },
+    "statis.subjudul_sisipan": {
+        "id": "Kelurahan menurut batas wilayahnya; garis gelap = batas kecamatan; kotak = pusat kota, diperbesar",
+        "en": "Kelurahan within their boundaries; dark lines = kecamatan borders; box = city centre, enlarged",
+    },
     "statis.batas": {"id": "batas: {atribusi}", "en": "boundaries: {atribusi}"},
     "statis.kunci": {"id": "Nomor pada peta:", "en": "Numbers on the map:"},
 }
