@@ -126,4 +126,5 @@ def dense_centre(codes: Iterable[str], geoms: Iterable[BaseGeometry | None]
     box = (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
     if box[2] - box[0] > INSET_MAX_SIDE * (east - west) or box[3] - box[1] > INSET_MAX_SIDE * (north - south):
         return None
-    return [c for c, _ in members], tuple(round(v, 6) for v in box)  # type: ignore[return-value]
+    x0, y0, x1, y1 = (round(float(v), 6) for v in box)
+    return [c for c, _ in members], (x0, y0, x1, y1)

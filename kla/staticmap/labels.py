@@ -248,7 +248,7 @@ def spread_numbers(fig: go.Figure, px_per_degree: float, zoom: float = 1.0) -> N
     spot is free, at the one with the least overlap.
     """
     ratio = fig.layout.yaxis.scaleratio or 1.0
-    by_axis: dict[str, list[tuple[object, int]]] = {}
+    by_axis: dict[str, list[tuple[go.Scatter, int]]] = {}
     for trace in _traces(fig):
         by_axis.setdefault(trace.xaxis or "x", []).extend((trace, i) for i in range(len(trace.customdata)))
     for axis, points in by_axis.items():
