@@ -213,16 +213,16 @@ def open_ringkasan() -> AppTest:
     return at
 
 
-def test_every_chart_has_an_unduh_menu_with_five_lazy_buttons():
+def test_every_chart_has_an_unduh_menu_with_six_lazy_buttons():
     at = open_ringkasan()
     menus = at.get("popover")
     assert len(menus) == 2 and {m.proto.popover.label for m in menus} == {"Unduh"}
     buttons = at.get("download_button")
     labels = [b.proto.label for b in buttons]
-    assert labels == ["PNG", "SVG", "PDF", "CSV", "Excel"] * 2
+    assert labels == ["PNG", "SVG", "PDF", "CSV", "CSV Excel (;)", "Excel"] * 2
     keys = [b.proto.id for b in buttons]
     assert len(set(keys)) == len(keys)
-    assert all("tren_total" in k for k in keys[:5]) and all("capaian_blok" in k for k in keys[5:])
+    assert all("tren_total" in k for k in keys[:6]) and all("capaian_blok" in k for k in keys[6:])
     # Nothing rendered while the page runs: AppTest has no media store, so a callable leaves the URL empty.
     assert all(b.proto.url == "" for b in buttons)
     size = at.selectbox(key="unduh_ukuran_tren_total")
@@ -238,8 +238,8 @@ def test_unduh_menu_with_a_bad_logo_disables_images_and_says_why(tmp_path, monke
     monkeypatch.setenv("KLA_LOGO", str(logo))
     at = open_ringkasan()
     assert "'.gif' tidak didukung" in texts(at)
-    disabled = {b.proto.label: b.proto.disabled for b in at.get("download_button")[:5]}
-    assert disabled == {"PNG": True, "SVG": True, "PDF": True, "CSV": False, "Excel": False}
+    disabled = {b.proto.label: b.proto.disabled for b in at.get("download_button")[:6]}
+    assert disabled == {"PNG": True, "SVG": True, "PDF": True, "CSV": False, "CSV Excel (;)": False, "Excel": False}
 
 
 # --- plain helpers ---------------------------------------------------------------------------------
