@@ -330,7 +330,7 @@ def test_official_source_is_a_link_only_when_it_is_http(hostile_city):
     assert all("](" not in i.value for i in at.info)  # no Markdown link spliced into the notice
     at = open_page(PAGES[0], tahun="2023")
     assert [(b.url, b.label) for b in link_buttons(at)] == [("https://contoh.test/a", r"Sumber (891): contoh\.test")]
-    assert f"Sumber: {HOSTILE}" in texts(at)
+    assert f"Sumber (817): {HOSTILE}" in texts(at)
 
 
 def test_tentang_links_only_http_sources(hostile_city):
