@@ -25,6 +25,8 @@ from kla.ui.unduh import download_menu
 from kla.ui.widgets import (
     current_lang,
     kelurahan_choices,
+    link_notice,
+    link_value,
     notice_slot,
     sample_notice,
     source_caption,
@@ -119,6 +121,10 @@ views = {"wilayah": t("peta.halaman.tampilan.wilayah", lang), "petak": t("peta.h
 with st.expander(t("peta.halaman.pilihan", lang), icon=":material/tune:", expanded=False):
     left, middle, right = st.columns([2, 3, 2])
     view = "petak"
+    asked_view = st.query_params.get("tampilan")
+    if shapes is None and asked_view not in (None, "petak"):  # the only view without boundaries: say so
+        link_notice("peta.halaman.tampilan.tanpa_batas", nilai=link_value("tampilan", asked_view),
+                    pakai=escape_markdown(views["petak"]))
     if shapes is not None:
         view = url_radio(t("peta.halaman.tampilan", lang), list(views), "tampilan", "wilayah", format_func=views.get,
                          where=left, help=t("peta.halaman.tampilan.bantuan", lang))

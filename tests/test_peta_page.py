@@ -67,6 +67,14 @@ def test_without_boundaries_the_page_explains_and_shows_the_tile_map(offline_emp
     assert at.title[0].value == "Peta kelurahan"
 
 
+def test_a_link_to_the_area_map_without_boundaries_says_what_is_shown(offline_empty):
+    at = open_map_page(tampilan="wilayah")
+    warned = " ".join(w.value for w in at.warning)
+    assert "tampilan=wilayah" in warned and "Peta petak" in warned
+    asked_tiles = open_map_page(tampilan="petak")  # the tile map is what was asked for: nothing to say
+    assert not [w.value for w in asked_tiles.warning if "tampilan=" in w.value]
+
+
 def test_with_boundaries_the_area_map_is_drawn_offline(installed, monkeypatch):
     monkeypatch.setenv("KLA_GEO_DIR", str(installed))
     at = open_map_page()

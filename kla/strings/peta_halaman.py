@@ -6,6 +6,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "peta.halaman.tampilan": {"id": "Tampilan", "en": "View"},
     "peta.halaman.tampilan.wilayah": {"id": "Peta wilayah", "en": "Area map"},
     "peta.halaman.tampilan.petak": {"id": "Peta petak", "en": "Tile map"},
+    "peta.halaman.tampilan.tanpa_batas": {
+        "id": "Tautan meminta tampilan {nilai}, tetapi peta wilayah belum tersedia; ditampilkan {pakai}.",
+        "en": "The link asks for the {nilai} view, but the area map is not available yet; showing the {pakai}."},
     "peta.halaman.tampilan.bantuan": {
         "id": "Peta wilayah: batas kelurahan yang sebenarnya. Peta petak: satu segi enam per kelurahan, "
               "sama besar, sehingga kelurahan kecil di pusat kota tetap terlihat.",
