@@ -134,7 +134,7 @@ class Topology:
     def admin_env(self) -> dict[str, str]:
         """The environment of the admin instance (the owner's database URL, ``KLA_ROLE=admin``)."""
         return {**self.env, "KLA_DB_URL": self.owner_url, "KLA_ROLE": "admin",
-                "KLA_STATE_DIR": str(self.root / "admin" / "state")}
+                "KLA_STATE_DIR": str(self.root / "admin" / "state"), "KLA_FILES_DIR": str(self.files_root)}
 
     def replica_of(self, upstream: str) -> Replica:
         """The replica nginx names ``upstream`` (an ``X-Upstream`` header value)."""
@@ -222,7 +222,8 @@ def start(root: Path | None = None, replicas: int = 2, admin: bool = True, env: 
         admin_replica = None
         if admin:
             admin_env = {**common, "KLA_ROLE": "admin", "KLA_DB_URL": owner_url,
-                         "KLA_STATE_DIR": str(root / "admin" / "state")}
+                         "KLA_STATE_DIR": str(root / "admin" / "state"),
+                         "KLA_FILES_DIR": str(root / "nginx" / "publik")}  # = Topology.files_root
             if admin_secrets is not None:
                 secrets = root / "admin" / "secrets.toml"
                 secrets.parent.mkdir(parents=True, exist_ok=True)

@@ -69,3 +69,24 @@ def test_a_started_server_warms_up_before_anyone_visits(tiny_city: Path, tmp_pat
         assert list(cache.glob("*.parquet")), "no warm-up: the cache stayed empty until a visitor came"
     finally:
         stop_app(proc)
+
+
+def test_a_first_start_writes_the_embeds_of_the_imported_version(tiny_city: Path, tmp_path: Path, monkeypatch):
+    """Version 1 is imported, not published: the warm-up writes its embed pages (else none until Ekspor)."""
+    monkeypatch.setenv("KLA_EMBEDS", "1")
+    monkeypatch.setenv("KLA_FILES_DIR", str(tmp_path / "publik"))
+    warmup.warm(tiny_city, modules=())
+    latest = tmp_path / "publik" / "embed" / "terbaru"
+    manifest = json.loads((latest / "sematan.json").read_text(encoding="utf-8"))
+    assert manifest["versi"] == 1
+    pages = sorted(p.name for p in latest.glob("*.html"))
+    assert "tren_total.html" in pages and len(pages) >= 10
+
+
+def test_a_public_replica_writes_no_embeds(tiny_city: Path, tmp_path: Path, monkeypatch):
+    warmup.warm(tiny_city, modules=())  # as the admin (embeds off): imports version 1 into this state folder
+    monkeypatch.setenv("KLA_EMBEDS", "1")
+    monkeypatch.setenv("KLA_ROLE", "public")
+    monkeypatch.setenv("KLA_FILES_DIR", str(tmp_path / "lain"))
+    warmup.write_missing_embeds()
+    assert not (tmp_path / "lain").exists()

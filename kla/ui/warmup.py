@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kla import config
+
 # What Ringkasan (the default page) and dashboard.py import, heaviest first.
 FIRST_PAGE_MODULES = (
     "pandas",
@@ -49,6 +51,28 @@ def warm(data_dir: Path, modules: tuple[str, ...] = FIRST_PAGE_MODULES) -> None:
         published_dataset(data_dir)  # problems are shown by the page itself; here only the cache matters
     except Exception:  # a warm-up must never stop the server: the page reports real errors
         log.exception("warm-up gagal; halaman pertama akan memuat sendiri")
+    write_missing_embeds()
+
+
+def write_missing_embeds() -> None:
+    """The published version's embed pages, if this process writes them and they are missing.
+
+    Publications write them (kla.embeds.hook); the version a fresh store imports on its first start
+    is not a publication, so without this its embeds would wait for the first visitor of Ekspor.
+    """
+    if not (config.embeds_enabled() and config.staff_pages_enabled()):
+        return  # a public replica only reads; KLA_EMBEDS=0 writes nothing
+    try:
+        from kla.embeds.hook import sync
+        from kla.store import Store
+
+        store = Store.open()
+        try:
+            sync(store, config.embed_dir(), config.public_url())  # writes only what is missing
+        finally:
+            store.close()
+    except Exception:  # the pages follow at the next publication or Ekspor visit; the server runs on
+        log.exception("halaman sematan versi terbit tidak dapat ditulis saat mulai")
 
 
 def start(data_dir: Path, ready: Callable[[], bool] = lambda: True) -> threading.Thread:
