@@ -91,8 +91,15 @@ class Dataset:
         return bool(self.sample_files)
 
     def source_of(self, berkas: str) -> pd.Series | None:
-        rows = self.sumber[self.sumber["berkas"] == berkas]
-        return None if rows.empty else rows.iloc[0]
+        """The first ``sumber`` row of that file (a shared row: read it, never change it)."""
+        return self._first_sources.get(berkas)
+
+    @functools.cached_property
+    def _first_sources(self) -> dict[str, pd.Series]:
+        # Built once per dataset: every chart caption asks on every script run, and a boolean filter of
+        # the frame per question was a sixth of a Ringkasan run's CPU (bench/load_bench.py, docs/BENCHMARKS.md).
+        first = self.sumber.drop_duplicates("berkas")
+        return {name: row for name, (_, row) in zip(first["berkas"], first.iterrows(), strict=True)}
 
 
 @dataclass(frozen=True)
