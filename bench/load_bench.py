@@ -307,30 +307,44 @@ def met_goal(sc: Scenario) -> str:
             f"**{'met' if ok else 'not met'}** (goal: p95 ≤ {seconds(GOAL_P95_S, 0)} s, no failure).")
 
 
-def report(scenarios: list[Scenario], args: argparse.Namespace, load: tuple[tuple[float, ...], tuple[float, ...]],
-           took: float, commit: str) -> str:
-    cores = os.cpu_count() or 1
-    rows, cpu_rows, fail_rows, verdicts = [], [], [], []
+TIME_HEADER = """| scenario | sessions | first run p50 | first run p95 | change p50 | change p95 | p95 / baseline \
+| failed | replica CPU / session |
+|---|---|---|---|---|---|---|---|---|"""
+
+
+def time_rows(scenarios: list[Scenario], reps: int) -> list[str]:
+    """The times table: the baseline row, then one row per level, of every scenario."""
+    rows = []
     for sc in scenarios:
         base = sc.baseline
         bf = {p: median(base.times("first", p)) for p in PAGES}
         bc = {p: median(base.times("change", p)) for p in PAGES}
-        rows.append(f"| {LABELS[sc.name]} | 1 (baseline, {args.baseline_reps}× per page in turn) | "
+        rows.append(f"| {LABELS[sc.name]} | 1 (baseline, {reps}× per page in turn) | "
                     f"{seconds(bf['ringkasan'])} / {seconds(bf['peta'])} s | – | "
                     f"{seconds(bc['ringkasan'])} / {seconds(bc['peta'])} s | – | 1,0× / 1,0× | "
-                    f"{sum(base.failures().values())} |")
-        per_base = base.cpu["replika"] / len(base.visits)
-        cpu_rows.append(f"| {LABELS[sc.name]} | 1 (baseline) | {seconds(per_base)} s | – | – | – | – | – | – |")
+                    f"{sum(base.failures().values())} | {seconds(base.cpu['replika'] / len(base.visits))} s |")
         for lv in sc.levels:
             def ratio(kind: str, base_med: dict[str, float], lv: Level = lv) -> str:
                 parts = [p95(lv.times(kind, p)) / base_med[p] for p in PAGES if lv.times(kind, p)]
                 return f"{seconds(max(parts), 1)}×" if parts else "–"
 
-            fails = lv.failures()
             rows.append(f"| {LABELS[sc.name]} | {lv.sessions} | {fmt(lv.times('first'), median)} | "
                         f"{fmt(lv.times('first'), p95)} | {fmt(lv.times('change'), median)} | "
                         f"{fmt(lv.times('change'), p95)} | {ratio('first', bf)} / {ratio('change', bc)} | "
-                        f"{sum(fails.values())} |")
+                        f"{sum(lv.failures().values())} | {seconds(lv.cpu['replika'] / lv.sessions)} s |")
+    return rows
+
+
+def report(scenarios: list[Scenario], args: argparse.Namespace, load: tuple[tuple[float, ...], tuple[float, ...]],
+           took: float, commit: str, before: dict | None = None) -> str:
+    cores = os.cpu_count() or 1
+    rows = time_rows(scenarios, args.baseline_reps)
+    cpu_rows, fail_rows, verdicts = [], [], []
+    for sc in scenarios:
+        per_base = sc.baseline.cpu["replika"] / len(sc.baseline.visits)
+        cpu_rows.append(f"| {LABELS[sc.name]} | 1 (baseline) | {seconds(per_base)} s | – | – | – | – | – | – |")
+        for lv in sc.levels:
+            fails = lv.failures()
             n = lv.sessions
             busy = lv.cpu["machine"] / (cores * lv.wall) if lv.wall else 0.0
             cpu_rows.append(
@@ -374,8 +388,7 @@ same run, {args.baseline_reps} per page (Ringkasan / Peta medians). Ratio: the w
 level / that page's baseline median (first / change). p95 nearest-rank. A run times out after
 {seconds(args.timeout, 0)} s. Client and servers share the same {cores} cores.
 
-| scenario | sessions | first run p50 | first run p95 | change p50 | change p95 | p95 / baseline | failed |
-|---|---|---|---|---|---|---|---|
+{TIME_HEADER}
 {chr(10).join(rows)}
 
 Server side (/proc, from the first session's start until every session of the level finished its
@@ -397,6 +410,21 @@ brackets) and nginx's highest RSS.
 
 - Load average (1, 5, 15 min) at the start: {", ".join(seconds(x) for x in load[0])}; at the end: \
 {", ".join(seconds(x) for x in load[1])}. Benchmark runtime {seconds(took / 60, 0)} min.
+{before_section(before) if before else ""}"""
+
+
+def before_section(saved: dict) -> str:
+    """The times of an earlier run (``--before``, a ``--save`` file): what a change to the app gained."""
+    scenarios = [scenario_from(x) for x in saved["scenarios"]]
+    return f"""
+### Before: commit {saved["commit"]}
+
+The same benchmark on the code before the per-run cuts named above (`{saved["command"]}`; load
+average at the start {", ".join(seconds(x) for x in saved["load"][0])}, at the end \
+{", ".join(seconds(x) for x in saved["load"][1])}):
+
+{TIME_HEADER}
+{chr(10).join(time_rows(scenarios, saved["settings"]["baseline_reps"]))}
 """
 
 
@@ -421,6 +449,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--commit", help="the commit measured, when run from an exported tree without .git")
     parser.add_argument("--save", type=Path, help="also keep the raw results here (JSON), for --report-from")
     parser.add_argument("--report-from", type=Path, help="write the section from a --save file, without running")
+    parser.add_argument("--before", type=Path, help="a --save file of an earlier run, shown after this one")
     parser.add_argument("--no-write", action="store_true", help="cetak saja, jangan tulis docs/BENCHMARKS.md")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
@@ -453,7 +482,8 @@ def main(argv: list[str] | None = None) -> None:
             args.save.write_text(json.dumps({"scenarios": [asdict(x) for x in scenarios], "load": load, "took": took,
                                              "commit": commit, "command": args.command,
                                              "settings": {k: getattr(args, k) for k in SETTINGS}}), encoding="utf-8")
-    body = report(scenarios, args, load, took, commit)
+    before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+    body = report(scenarios, args, load, took, commit, before)
     if not args.no_write:
         write_section("load", body)
     print(body)
