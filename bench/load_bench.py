@@ -407,10 +407,42 @@ brackets) and nginx's highest RSS.
  "No failed sessions."}
 
 {chr(10).join(verdicts)}
+{estimate(scenarios, args.ramp)}
 
 - Load average (1, 5, 15 min) at the start: {", ".join(seconds(x) for x in load[0])}; at the end: \
 {", ".join(seconds(x) for x in load[1])}. Benchmark runtime {seconds(took / 60, 0)} min.
 {before_section(before) if before else ""}"""
+
+
+def estimate(scenarios: list[Scenario], ramp: float) -> str:
+    """Bigger servers, estimated from this run: replica CPU per session and RSS, one replica per core."""
+    widest = max(scenarios, key=lambda sc: (SCENARIOS[sc.name][0], len(sc.levels)))
+    if not widest.levels:
+        return ""
+    top = max(widest.levels, key=lambda lv: lv.sessions)
+    cpu = top.cpu["replika"] / top.sessions
+    replicas = SCENARIOS[widest.name][0]
+    base_rss = top.rss_before / replicas
+    per_session = max(0.0, (top.rss_peak - top.rss_before) / top.sessions)
+    lines = [f"- **Estimate, not measured** (from {LABELS[widest.name]}, {top.sessions} sessions: "
+             f"{seconds(cpu)} s replica CPU per session, that is per visit of one page with one change; one "
+             f"replica process per core, since one process uses about one core; 0,25 core left to nginx, "
+             f"PostgreSQL and the system, which used far less here): a server keeps up while readers arrive at "
+             f"most at (cores − 0,25) / {seconds(cpu)} s per second; sessions arriving within {seconds(ramp, 0)} s "
+             f"then wait only for each other's runs, not for a growing queue."]
+    for cores in (2, 4, 8):
+        rate = (cores - 0.25) / cpu
+        memory = cores * base_rss + rate * ramp * per_session
+        lines.append(
+            f"  - {cores} cores: about {seconds(rate, 0)} new readers per second ({seconds(rate * ramp, 0)} "
+            f"within {seconds(ramp, 0)} s, {seconds(rate * 3.6, 0)} thousand an hour); RAM about "
+            f"{seconds(memory / 1024, 1)} GB ({cores} replicas × {base_rss:.0f} MB + "
+            f"{seconds(per_session, 1)} MB per open session).")
+    lines.append("  - The 2-core line is this machine, for checking the estimate against the table above (the "
+                 "client also ran here). Pages other than Ringkasan and Peta, other choices and real browsers "
+                 "(which run the map component's JavaScript) cost differently; static files (the ~5 MB frontend "
+                 "per new browser) also come from the replicas unless nginx serves them.")
+    return "\n".join(lines)
 
 
 def before_section(saved: dict) -> str:
