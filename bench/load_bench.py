@@ -312,6 +312,23 @@ TIME_HEADER = """| scenario | sessions | first run p50 | first run p95 | change 
 |---|---|---|---|---|---|---|---|---|"""
 
 
+WHERE_IT_GOES = """Where it degrades and why: every script run is Python holding the GIL, so one replica does at most
+about one core of runs; sessions that arrive faster than (cores for the replicas) / (CPU per session)
+queue, and every later run in the queue waits for all earlier ones: the p50 and p95 grow with the
+number of sessions while CPU per session stays flat. Two replicas use both cores; a third would only
+share them. nginx and PostgreSQL cost almost nothing (the replicas keep the published version in memory).
+
+Per-run cost, profiled with py-spy on one replica (2026-11-29, one session after another): before
+commit b86bbfe, 35-60 % of a run's CPU was Streamlit's forced `gc.collect(2)` after every script run
+(`runner.postScriptGC`, on by default), which scans every live object, so it grew with the number of
+open sessions (0,5 s CPU per session alone, 0,9 s with 100 open); a sixth of a Ringkasan run was
+`Dataset.source_of` filtering `sumber` for every chart caption. Both cut in b86bbfe (`.streamlit/config.toml`
+`[runner] postScriptGC = false`; a lookup built once per dataset): about 0,17 s of replica CPU per session
+(Ringkasan about 0,09 s, Peta about 0,28 s). What is left on Peta: folium building and rendering the map
+(jinja templates compiled per element) and the kecamatan borders computed again on every run (shapely
+union, about a fifth of a Peta run), both cacheable per boundary set and choice."""
+
+
 def time_rows(scenarios: list[Scenario], reps: int) -> list[str]:
     """The times table: the baseline row, then one row per level, of every scenario."""
     rows = []
@@ -357,8 +374,12 @@ def report(scenarios: list[Scenario], args: argparse.Namespace, load: tuple[tupl
             fail_rows += [f"  - {LABELS[sc.name]}, {n} sessions: {count}× {why}" for why, count in fails.most_common(5)]
             replicas = SCENARIOS[sc.name][0]
             server_cores = lv.cpu["replika"] / lv.wall
-            if busy >= 0.9:
-                who = "the machine's 2 cores are full (replicas, client and other work together)"
+            others = lv.cpu["other"] / lv.wall
+            if busy >= 0.9 and others >= 0.5:
+                who = (f"the machine's {cores} cores are full, {seconds(others)} cores of it other work on this "
+                       "shared machine (not this benchmark)")
+            elif busy >= 0.9:
+                who = f"the machine's {cores} cores are full (replicas and client)"
             elif server_cores >= 0.85 * replicas:
                 who = f"the replica process{'es are' if replicas > 1 else ' is'} CPU-bound (about 1 core each: GIL)"
             else:
@@ -408,6 +429,8 @@ brackets) and nginx's highest RSS.
 
 {chr(10).join(verdicts)}
 {estimate(scenarios, args.ramp)}
+
+{WHERE_IT_GOES}
 
 - Load average (1, 5, 15 min) at the start: {", ".join(seconds(x) for x in load[0])}; at the end: \
 {", ".join(seconds(x) for x in load[1])}. Benchmark runtime {seconds(took / 60, 0)} min.
@@ -460,6 +483,20 @@ average at the start {", ".join(seconds(x) for x in saved["load"][0])}, at the e
 """
 
 
+def shown_options(argv: list[str]) -> list[str]:
+    """The options that change what is measured (not where the results go), for the section's command line."""
+    quiet = {"--save", "--report-from", "--before", "--commit"}
+    shown, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg.split("=", 1)[0] in quiet:
+            skip = "=" not in arg
+        elif arg != "--no-write":
+            shown.append(arg)
+    return shown
+
+
 def wait_quiet(limit_min: float, threshold: float, log: Callable[[str], None]) -> None:
     deadline = time.monotonic() + limit_min * 60
     while os.getloadavg()[0] >= threshold and time.monotonic() < deadline:
@@ -509,7 +546,7 @@ def main(argv: list[str] | None = None) -> None:
             scenarios = [asyncio.run(run_scenario(name, levels, args.ramp, args.timeout, args.baseline_reps,
                                                   args.peta_share, geo, log)) for name in names]
         load, took = (load_before, os.getloadavg()), time.perf_counter() - began
-        args.command = " ".join([".venv/bin/python", "-m", "bench.load_bench", *(argv or sys.argv[1:])])
+        args.command = " ".join([".venv/bin/python", "-m", "bench.load_bench", *shown_options(argv or sys.argv[1:])])
         if args.save:
             args.save.write_text(json.dumps({"scenarios": [asdict(x) for x in scenarios], "load": load, "took": took,
                                              "commit": commit, "command": args.command,
