@@ -190,6 +190,7 @@ def about_files(data: Dataset, lang: Lang = "id") -> list[FileAbout]:
 # A command line, or a code span (`...`): how a tool was run, not where the numbers come from.
 _COMMAND = re.compile(r"`[^`]*`|\b(?:python3?|streamlit|pip)\s+(?:-m\s+)?\S+(?:\s+-{1,2}?\w[\w-]*)*")
 _FILE_NAME = re.compile(r"\b([\w-]+)\.(?:csv|xlsx|xls|geojson|json|parquet|py|toml|zip)\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")  # snake_case: a column or file name
 
 
@@ -200,8 +201,15 @@ def plain_words(text: str) -> str:
     file's name becomes its title ("Peta jalan menuju Paripurna"), a column's name its description
     ("poin maksimum"); backticks go.
     """
+    # A character reference ("&gt;", "&#60;") ends in ";" but separates nothing: set aside, put back as typed.
+    references: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        references.append(match.group(0))
+        return f"\x00{len(references) - 1}\x00"
+
     clauses = []
-    for clause in text.split(";"):
+    for clause in _REFERENCE.sub(set_aside, text).split(";"):
         parts = [p for p in clause.split(",") if not _COMMAND.search(p)]
         kept = ",".join(parts).strip()
         if kept:
@@ -209,6 +217,7 @@ def plain_words(text: str) -> str:
     plain = "; ".join(clauses)
     plain = _FILE_NAME.sub(lambda m: _file_words(m.group(1)) or m.group(1).replace("_", " "), plain)
     plain = _IDENTIFIER.sub(lambda m: _column_words(m.group(0)) or _file_words(m.group(0)) or m.group(0), plain)
+    plain = re.sub("\x00(\\d+)\x00", lambda m: references[int(m.group(1))], plain)
     return plain.replace("`", "").strip()
 
 

@@ -83,7 +83,8 @@ def ranking_table(values: mapdata.MapValues, metric: str, year) -> None:
         t("peta.halaman.kolom.peringkat", lang): [t("peta.halaman.tanpa_peringkat", lang) if pd.isna(r) else str(int(r))
                                                   for r in table["peringkat"]],
         # the kecamatan's short name beside the kelurahan: four columns fit a 390 px phone, five did not
-        t("kelurahan", lang): [f"{n} ({tilemap.kecamatan_short_name(k)})"
+        # st.table draws Markdown in its cells: names from the data are escaped
+        t("kelurahan", lang): [escape_markdown(f"{n} ({tilemap.kecamatan_short_name(k)})")
                                for n, k in zip(table["nama"], table["nama_kecamatan"])],
         f"{t('peta.halaman.kolom.nilai', lang)} {year}": [mapdata.format_value(v, metric, lang)
                                                            for v in table["nilai"]],

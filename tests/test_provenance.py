@@ -210,3 +210,10 @@ def test_every_file_is_described_in_plain_words():
         assert entry.publisher and entry.licence
     assert about[1].sample and about[1].publisher == "DP3AKB Kota Balikpapan"
     assert provenance.about_files(data, "en")[1].publisher == "DP3AKB, City of Balikpapan"
+
+
+def test_plain_words_keeps_character_references_as_typed():
+    """A ';' that ends "&gt;" separates no clause: the text reads exactly as typed (not "&lt; i&gt; ...")."""
+    typed = "Catatan &lt;i&gt; &#60;i&#62; &#x3C; akhir"
+    assert provenance.plain_words(typed) == typed
+    assert provenance.plain_words("a &amp; b; dibuat `python -m kla sample`") == "a &amp; b"
