@@ -88,7 +88,7 @@ else:  # a visitor's script run
     default_page = staff[0] if admin else public[0]
     navigation = st.navigation(sections, expanded=True)  # no "View 4 more"
     st.sidebar.markdown(f"**{t('app.subjudul', lang)}**")
-    language_selector(lang)
+    lang = language_selector(lang)  # the language just chosen: widget texts and <html lang> follow it
     widget_texts(lang)  # Streamlit's own widget texts in the page's language (empty elements: no gap)
     preload_plotly()  # last in the sidebar: its empty element adds no gap where anyone looks
     unknown_page_notice(default_page.title, lang)  # a URL path no page has: said here, above the default page

@@ -51,10 +51,19 @@ h3 {{font-size: 1.7rem !important; padding: .2rem 0 !important;}}
 [data-testid="stButtonGroup"] p {{font-size: 1.3rem !important;}}
 /* the what-if says in its own words that Enter applies the value (Streamlit's hint is English) */
 [data-testid="InputInstructions"] {{display: none;}}
+/* the date parts stay 24 px targets (WCAG 2.5.8) on the canvas zoomed down to 0.5 */
+[data-testid="stDateInput"] [role="spinbutton"] {{min-width: 48px; min-height: 48px; line-height: 48px;
+  font-size: 1.3rem;}}
+/* the focus outline (kla.ui.widgets PAGE_CSS) stays at least 2 px on screen at that zoom too */
+{CANVAS} :focus-visible {{outline-width: 4px !important;}}
 .st-key-rapat_proyeksi p {{font-size: 1.9rem; line-height: 1.35;}}
 </style>"""
 KEYS_JS = """<script>
+// this 1 px frame only listens: no stop of its own when Tab walks the page
+if (window.frameElement) { window.frameElement.tabIndex = -1; window.frameElement.setAttribute("aria-hidden", "true"); }
 const doc = window.parent.document;
+document.documentElement.lang = doc.documentElement.lang;  // a document of its own: language and title
+document.title = doc.title;
 doc.__klaRapatLabels = LABELS;
 if (!doc.__klaRapatKeys) {
   doc.__klaRapatKeys = true;

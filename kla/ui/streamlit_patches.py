@@ -17,7 +17,9 @@ Uses besides the patches:
   Streamlit's frontend builds into its widgets with no parameter to change them ("No results",
   "Select 3 matches", "Press Enter to apply", number-input range errors), found in the pinned
   frontend bundle and replaced in the page as they appear. Placeholders and "Select all" are set
-  through widget parameters instead (:mod:`kla.ui.widgets`).
+  through widget parameters instead (:mod:`kla.ui.widgets`). The same page script declares the page's
+  language on ``<html lang>`` (index.html says "en") and lets Tab reach a table that scrolls sideways
+  (docs/ACCESSIBILITY.md).
 
 Patches:
 
@@ -302,8 +304,10 @@ FRONTEND_TEXTS: tuple[tuple[str, str, str], ...] = (
 )
 FRONTEND_CHUNKS = ("Selectbox.*.js", "Multiselect.*.js", "InputInstructions.*.js", "NumberInput.*.js")
 TRANSLATED_ATTRIBUTES = ("aria-label", "placeholder", "title")
+SCROLL_BOXES = '[data-testid="stTable"] > div'  # st.table's box, which scrolls sideways when the table is wider
 
 WIDGET_TEXTS_JS = """<script>(() => {
+  document.documentElement.lang = LANG;
   window.__klaTexts = TABLE;
   const attrs = ATTRS;
   const swap = (text) => {
@@ -328,10 +332,19 @@ WIDGET_TEXTS_JS = """<script>(() => {
       }
     }
   };
+  // a table wider than its box scrolls: keyboard users reach it with Tab to scroll it (WCAG 2.1.1)
+  const scrollable = () => {
+    for (const box of document.querySelectorAll(SCROLL_BOXES)) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) box.tabIndex = 0;
+    }
+  };
   fix(document.body);
+  scrollable();
   if (window.__klaTextsObserver) return;
+  window.addEventListener('resize', scrollable);
   window.__klaTextsObserver = new MutationObserver((changes) => {
     for (const c of changes) fix(c.type === 'characterData' ? c.target.parentNode || document.body : c.target);
+    scrollable();
   });
   window.__klaTextsObserver.observe(document.body, {subtree: true, childList: true, characterData: true,
                                                     attributes: true, attributeFilter: attrs});
@@ -343,14 +356,18 @@ def frontend_text_table(words: Mapping[str, str]) -> list[tuple[str, str]]:
     return [(pattern, words[key]) for _, pattern, key in FRONTEND_TEXTS]
 
 
-def widget_texts_html(words: Mapping[str, str] | None) -> str:
+def widget_texts_html(words: Mapping[str, str] | None, lang: str) -> str:
     """The script that puts ``words`` (key -> text; None: leave Streamlit's English) in place of the built-in texts.
 
-    Idempotent: one observer per page; running it again (another language) only changes the table.
+    It also declares the page's language on ``<html lang>``: Streamlit's index.html says "en" whatever the
+    visitor reads, and screen readers pick their voice and pronunciation from it.
+    Idempotent: one observer per page; running it again (another language) only changes the table and lang.
     """
     table = frontend_text_table(words) if words else []
-    return (WIDGET_TEXTS_JS.replace("TABLE", json.dumps(table, ensure_ascii=False))
-            .replace("ATTRS", json.dumps(list(TRANSLATED_ATTRIBUTES))))
+    return (WIDGET_TEXTS_JS.replace("LANG", json.dumps(lang))  # first: the words could contain "LANG"
+            .replace("TABLE", json.dumps(table, ensure_ascii=False))
+            .replace("ATTRS", json.dumps(list(TRANSLATED_ATTRIBUTES)))
+            .replace("SCROLL_BOXES", json.dumps(SCROLL_BOXES)))
 
 
 apply()

@@ -63,6 +63,15 @@ PAGE_CSS = """
 <style>
 /* Less empty space above the title: on a phone or a projector the first screen matters. */
 .block-container {padding-top: 2.2rem;}
+/* A visible keyboard focus on every control (WCAG 2.4.7): Streamlit 1.67 draws none on the sidebar's page
+   links, the main area or the text box of a select box. The theme's primary colour, 6.4:1 on white. */
+:focus-visible {outline: 2px solid #1f5fa8 !important; outline-offset: 2px;}
+[data-testid="stMain"]:focus-visible {outline-offset: -2px;}
+/* Targets of at least 24x24 px (WCAG 2.5.8): the day, month and year parts of a date field, and a
+   multiselect's search box once its chosen items fill the line. */
+[data-testid="stDateInput"] [role="spinbutton"] {display: inline-block; min-width: 24px; min-height: 24px;
+  line-height: 24px; text-align: center;}
+[data-testid="stMultiSelect"] input {min-width: 24px !important;}
 </style>
 """
 
@@ -73,9 +82,9 @@ def page_style() -> None:
 
 
 def widget_texts(lang: Lang) -> None:
-    """Streamlit's built-in widget texts in the page's language (they are English already on English pages)."""
+    """Streamlit's built-in widget texts in the page's language (English already on English pages); <html lang>."""
     words = None if lang == "en" else {key: t(key, lang) for _, _, key in streamlit_patches.FRONTEND_TEXTS}
-    st.sidebar.html(streamlit_patches.widget_texts_html(words), unsafe_allow_javascript=True)
+    st.sidebar.html(streamlit_patches.widget_texts_html(words, lang), unsafe_allow_javascript=True)
 
 
 def unknown_page_notice(default_title: str, lang: Lang) -> None:
@@ -392,5 +401,6 @@ def chart(c: Any, lang: Lang) -> None:
     """Show a kla.charts.Chart full width, with its "Unduh" menu (images and data, made on click)."""
     from kla.ui.unduh import download_menu  # plotly/kaleido export code: loaded with the first chart
 
-    st.plotly_chart(c.figure, width="stretch", key=f"chart_{c.name}", config={"displaylogo": False})
+    # no plotly toolbar: its buttons are English and unlabelled for a screen reader; images come from "Unduh"
+    st.plotly_chart(c.figure, width="stretch", key=f"chart_{c.name}", config={"displayModeBar": False})
     download_menu(c.name, c, lang)
