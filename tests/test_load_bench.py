@@ -16,6 +16,7 @@ from bench import load_bench
 from bench.stproto import RunResult, Session, ensure_loopback, option_other_than
 from kla.i18n import t
 from tests.e2e.browser import start_app, stop_app
+from tests.event_loop import run_in_own_loop
 from tests.shared import shared_dir
 
 
@@ -51,7 +52,7 @@ def test_three_sessions_finish_and_a_changed_choice_changes_the_page(app: tuple[
                                     open_and_change(app_url, "", "url_tahun"),
                                     open_and_change(app_url, "peta", "url_metrik"))
 
-    results = asyncio.run(three())
+    results = run_in_own_loop(three())
     for first, changed, _, _ in results:
         assert first.status == changed.status == "FINISHED_SUCCESSFULLY"
         assert first.exceptions == changed.exceptions == []
@@ -70,7 +71,7 @@ def test_three_sessions_finish_and_a_changed_choice_changes_the_page(app: tuple[
 def test_a_level_of_three_sessions_has_no_failure_and_counts_server_cpu(app: tuple[int, str]) -> None:
     server, app_url = app
     meter = load_bench.Meter({"replika": lambda: load_bench.tree(server), "klien": lambda: [os.getpid()]})
-    level = asyncio.run(load_bench.run_level(app_url, 3, ramp=0.5, timeout=120, peta_share=1 / 3, meter=meter))
+    level = run_in_own_loop(load_bench.run_level(app_url, 3, ramp=0.5, timeout=120, peta_share=1 / 3, meter=meter))
     assert [v.error for v in level.visits] == [None, None, None]
     assert sorted(v.page for v in level.visits) == ["peta", "ringkasan", "ringkasan"]
     assert all(v.first is not None and v.change is not None for v in level.visits)

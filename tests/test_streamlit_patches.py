@@ -23,6 +23,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from kla.loading import load_dataset
 from kla.ui import streamlit_patches
 from tests.e2e.browser import start_app, stop_app
+from tests.event_loop import run_in_own_loop
 
 RUN_TIMEOUT_S = 120
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,7 +217,7 @@ def deferred_response(make) -> tuple[str, str]:
     files = MediaFileManager(MemoryMediaFileStorage("/media"))
     request = BackendOperationRequest(request_id="r1")
     request.deferred_file.file_id = files.add_deferred(make, "text/csv", "tombol", "data.csv")
-    response = asyncio.run(DeferredFileHandler(lambda: files).handle(request, "sesi"))
+    response = run_in_own_loop(DeferredFileHandler(lambda: files).handle(request, "sesi"))
     return response.error_msg, response.deferred_file.url
 
 

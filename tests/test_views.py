@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from kla import catalog, scoring, views
+from kla.views import SHORTFALL_TOP
 from kla.loading import load_dataset
 from kla.ui.data import current_dataset
 from tests.conftest import tiny_tables, write_tables
@@ -23,7 +24,6 @@ SHOWN_ON = {
     "tren_blok": ("pages/tren.py", {}, 0),
     "tren_indikator": ("pages/tren.py", {"tampilan": "indikator"}, 0),
     "banding_kelurahan": ("pages/tren.py", {"tampilan": "kelurahan"}, 0),
-    "kekurangan_indikator": ("pages/rapat.py", {"view": "poin"}, 0),
     "inisiatif_jenis": ("pages/inisiatif.py", {}, 0),
     "inisiatif_jenis_mitra": ("pages/inisiatif.py", {}, 1),
     "inisiatif_kecamatan": ("pages/inisiatif.py", {}, 2),
@@ -34,8 +34,24 @@ SHOWN_ON = {
 
 
 def test_every_catalogue_chart_shown_on_a_page_is_listed():
-    # peta_kelurahan (the static press map) is only offered as a download on the Peta page
-    assert set(SHOWN_ON) == set(catalog.CATALOG) - {"peta_kelurahan"}
+    # peta_kelurahan (the static press map) is only offered as a download on the Peta page;
+    # kekurangan_indikator is drawn as a picture in meeting mode (checked below)
+    assert set(SHOWN_ON) == set(catalog.CATALOG) - {"peta_kelurahan", "kekurangan_indikator"}
+
+
+def test_the_meeting_shortfall_picture_draws_the_catalogue_default():
+    """Meeting mode shows the shortfall chart as an SVG picture (kla.projector): the same bars, same order."""
+    at = open_page("pages/rapat.py", view="poin")
+    (picture,) = [m.value for m in at.markdown if 'id="rapat_poin"' in m.value]
+    data, problems = current_dataset()
+    assert data is not None, problems
+    built = catalog.build("kekurangan_indikator", catalog.Context(data, "id"))
+    codes = list(built.data["kode"])
+    assert len(codes) == SHORTFALL_TOP
+    # the indicator codes stand in the bar labels, in the catalogue's order (plotly writes a category
+    # axis's tick labels from the last category to the first)
+    at_position = [picture.index(f"({code})") for code in codes]
+    assert at_position == sorted(at_position, reverse=True)
 
 
 @pytest.mark.parametrize("name", list(SHOWN_ON))
