@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from kla import catalog, scoring, views
-from kla.views import SHORTFALL_TOP
 from kla.loading import load_dataset
 from kla.ui.data import current_dataset
+from kla.views import SHORTFALL_TOP
 from tests.conftest import tiny_tables, write_tables
 from tests.test_pages import open_page, plotly_figures
 
