@@ -15,6 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from kla.i18n import t
 from tests.e2e.browser import screenshot, wait_idle
 
 RENDER_MS = 90_000  # the first image of a server process waits for Chromium to start
@@ -51,12 +52,12 @@ def test_ekspor_builds_and_downloads_a_small_zip(page, network):
     wait_idle(page)
     expect(page.get_by_role("heading", name="Ekspor paket media")).to_be_visible()
     charts = page.locator(".st-key-ekspor_grafik")
-    charts.get_by_label("Clear all").click()
+    charts.get_by_label(t("st.hapus_semua", "id")).click()  # Streamlit's "Clear all", in the page's language
     charts.get_by_role("combobox").fill("Skor kota per tahun")
     page.get_by_role("option", name="Skor kota per tahun (tren total)").click()
     page.keyboard.press("Escape")
     formats = page.locator(".st-key-ekspor_format")
-    for label in ("SVG (gambar vektor)", "PDF (cetak)", "XLSX (data Excel)"):
+    for label in ("SVG (gambar vektor)", "PDF (cetak)", "XLSX (data Excel)", "CSV untuk Excel Indonesia (;)"):
         formats.get_by_role("button", name=label).click()
     expect(formats.locator('button[aria-pressed="true"]')).to_have_count(2)
     page.get_by_role("button", name="Buat ZIP").click()
