@@ -79,7 +79,8 @@ class RunResult:
     texts: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     widgets: dict[str, Widget] = field(default_factory=dict)
-    elements: list[str] = field(default_factory=list)  # the server's hash of every element shown, in order
+    # The server's hash of every element shown, in order (some change on every run: compare texts, not these).
+    elements: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

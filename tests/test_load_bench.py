@@ -34,38 +34,43 @@ def app(tmp_path_factory) -> Iterator[tuple[int, str]]:
         stop_app(proc)
 
 
-async def open_and_change(url: str, path: str, key: str) -> tuple[RunResult, RunResult, str, Session]:
+async def open_and_change(url: str, path: str, key: str) -> tuple[RunResult, RunResult, str, str, Session]:
+    """Open the page, choose another option of the widget ``key``: both runs, the default, the choice."""
     async with Session.open(url, path) as session:
         first = session.last
         assert first is not None
         widget = session.widget_by_key(key)
         default = widget.options[widget.default] if widget.default is not None else ""
-        changed = await session.change(widget, option_other_than(widget))
-        return first, changed, default, session
+        chosen = option_other_than(widget)
+        changed = await session.change(widget, chosen)
+        return first, changed, default, chosen, session
 
 
 def test_three_sessions_finish_and_a_changed_choice_changes_the_page(app: tuple[int, str]) -> None:
     _, app_url = app
 
-    async def three() -> list[tuple[RunResult, RunResult, str, Session]]:
+    async def three() -> list[tuple[RunResult, RunResult, str, str, Session]]:
         return await asyncio.gather(open_and_change(app_url, "", "url_tahun"),
                                     open_and_change(app_url, "", "url_tahun"),
                                     open_and_change(app_url, "peta", "url_metrik"))
 
     results = run_in_own_loop(three())
-    for first, changed, _, _ in results:
+    for first, changed, *_ in results:
         assert first.status == changed.status == "FINISHED_SUCCESSFULLY"
         assert first.exceptions == changed.exceptions == []
         assert first.elements and changed.elements
-        assert first.elements != changed.elements
-    for first, changed, default_year, session in results[:2]:  # Ringkasan: the headline score names the year shown
-        chosen = session.query.removeprefix("tahun=")
-        assert chosen != default_year
+        assert first.texts != changed.texts  # what a reader sees changed (element hashes differ on every run)
+    for first, changed, default_year, chosen, session in results[:2]:  # Ringkasan: the headline names the year
+        assert session.query == f"tahun={chosen}" and chosen != default_year
         assert t("ringkasan.skor", "id", tahun=default_year) in first.texts
         assert t("ringkasan.skor", "id", tahun=chosen) in changed.texts
         assert t("ringkasan.skor", "id", tahun=default_year) not in changed.texts
-    *_, peta = results[2]
+    first, changed, default_metric, chosen, peta = results[2]
     assert peta.query.startswith("metrik=")  # the page keeps the chosen metric in its link
+    # the ranking under the map names the metric shown
+    assert any(default_metric in text for text in first.texts)
+    assert any(chosen in text for text in changed.texts)
+    assert not any(chosen in text for text in first.texts)
 
 
 def test_a_level_of_three_sessions_has_no_failure_and_counts_server_cpu(app: tuple[int, str]) -> None:
