@@ -17,7 +17,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.browser import LOADING_PLACEHOLDER, wait_idle
+from tests.e2e.browser import LOADING_PLACEHOLDER, screenshot, wait_idle
 
 PUBLIC = ["", "tren", "tren?tampilan=indikator", "tren?tampilan=kelurahan", "inisiatif", "kegiatan", "peta",
           "kelurahan", "ekspor", "tentang"]
@@ -71,6 +71,8 @@ def drawn(page, url: str) -> None:
 def test_no_serious_accessibility_violation(page, network, base_url, path, size, lang):
     page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
     drawn(page, url_of(base_url, path, lang))
+    if lang == "en":  # every page's English picture, to look at (artifacts/screenshots/en-*.png)
+        screenshot(page, f"en-{re.sub(r'[^a-z0-9]+', '-', path) or 'ringkasan'}-{'x'.join(map(str, SIZES[size]))}")
     found = failing(page)
     for frame in page.frames[1:]:
         if not frame.is_detached():
