@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kla.strings import (
     batas,
+    dokumen,
     ekspor,
     ekspor_halaman,
     kelola,
@@ -21,7 +22,8 @@ from kla.strings import (
     statis,
 )
 
-MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik, sematan)
+MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik, sematan,
+           dokumen)
 
 
 def all_strings() -> dict[str, dict[str, str]]:

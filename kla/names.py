@@ -1,0 +1,58 @@
+"""The one place that chooses how a data value is shown in the reader's language.
+
+Two kinds of value: the files' controlled values (activity and initiative types, partner types,
+statuses, listed in :mod:`kla.schema`), whose English names are texts of
+:mod:`kla.strings.dokumen`; and free texts with an optional English column beside them
+(``judul`` / ``judul_en``, ``nama_singkat`` / ``nama_singkat_en``...). An English cell left empty,
+or a file without the English column (a staff upload), shows the Indonesian text: a reader sees
+the record rather than a blank. Names of places and organisations have no English column and
+are shown as written.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kla.i18n import Lang, t
+from kla.strings.dokumen import VOCABULARIES
+
+ENGLISH_SUFFIX = "_en"
+
+
+def value_name(vocabulary: str, value: object, lang: Lang = "id") -> str:
+    """``"forum anak"`` -> ``"children's forum"`` in English; a value outside the vocabulary stays as written."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if lang == "id" or text not in VOCABULARIES[vocabulary]:
+        return text
+    return t(f"data.{vocabulary}.{text}", lang)
+
+
+def value_names(values: pd.Series, vocabulary: str, lang: Lang = "id") -> pd.Series:
+    """:func:`value_name` of every cell (missing cells stay missing)."""
+    if lang == "id":
+        return values
+    return values.map(lambda v: v if pd.isna(v) else value_name(vocabulary, v, lang))
+
+
+def display_names(frame: pd.DataFrame, column: str, lang: Lang = "id") -> pd.Series:
+    """``column`` as the reader sees it: in English its ``<column>_en`` twin where that cell is filled."""
+    shown = frame[column]
+    english = f"{column}{ENGLISH_SUFFIX}"
+    if lang == "id" or english not in frame:
+        return shown
+    translated = frame[english].astype("object")
+    filled = translated.notna() & (translated.astype(str).str.strip() != "")
+    return translated.where(filled, shown)
+
+
+def shown_in(frame: pd.DataFrame, lang: Lang = "id", vocabularies: dict[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` with every column that has an English twin, and every ``vocabularies`` column
+    (column -> vocabulary), shown in ``lang``; the ``*_en`` columns themselves are dropped."""
+    twins = [c for c in frame.columns if f"{c}{ENGLISH_SUFFIX}" in frame.columns]
+    shown = frame.copy()
+    for column in twins:
+        shown[column] = display_names(frame, column, lang)
+    for column, vocabulary in (vocabularies or {}).items():
+        if column in shown:
+            shown[column] = value_names(shown[column], vocabulary, lang)
+    return shown.drop(columns=[f"{c}{ENGLISH_SUFFIX}" for c in twins])
