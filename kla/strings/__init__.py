@@ -7,6 +7,7 @@ Each module holds a ``STRINGS`` dict in the shape of :data:`kla.i18n.STRINGS`
 from __future__ import annotations
 
 from kla.strings import (
+    bagikan,
     batas,
     dokumen,
     ekspor,
@@ -23,7 +24,7 @@ from kla.strings import (
 )
 
 MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik, sematan,
-           dokumen)
+           dokumen, bagikan)
 
 
 def all_strings() -> dict[str, dict[str, str]]:
