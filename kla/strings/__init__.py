@@ -12,6 +12,7 @@ from kla.strings import (
     dokumen,
     ekspor,
     ekspor_halaman,
+    grafik,
     kelola,
     kelurahan,
     peta,
@@ -24,7 +25,7 @@ from kla.strings import (
 )
 
 MODULES = (batas, peta, kelurahan, ekspor, rapat, peta_halaman, petak, statis, ekspor_halaman, kelola, publik, sematan,
-           dokumen, bagikan)
+           dokumen, grafik, bagikan)
 
 
 def all_strings() -> dict[str, dict[str, str]]:
