@@ -180,7 +180,9 @@ def test_reported_meetings_fall_inside_the_activity_log():
 def test_forum_anak_notes_name_known_kelurahan():
     notes = curated.forum_anak_notes()
     assert set(notes) <= set(ALL_KELURAHAN.values())
-    assert "15 anak usia 12-18 tahun" in notes["Kariangau"]
+    indonesian, english = notes["Kariangau"]
+    assert "15 anak usia 12-18 tahun" in indonesian
+    assert "aged 12-18" in english
 
 
 def test_readers_return_fresh_tables():

@@ -19,6 +19,7 @@ from kla.sample.activity_kinds import (
     TYPE_NAMES,
     WEEKDAY_FACTOR,
 )
+from kla.sample.english import ACTIVITY_TITLES, LINK_PREFIXES
 from kla.sample.meetings import task_force_meetings
 from kla.sample.regions import kelurahan_of
 from kla.sample.timeline import ACTIVITY_END, ACTIVITY_START
@@ -58,7 +59,7 @@ def draw_activities(
     weights = np.array([source.get(t, 0.0) for t in ACTIVITY_TYPES], dtype=float)
     kind = rng.choice(len(ACTIVITY_TYPES), size=n, p=weights / weights.sum())
     place = _activity_places(rng, kind, kelurahan)
-    judul, blok, childrens_day = _activity_titles(rng, kind, place, kelurahan)
+    judul, judul_en, blok, childrens_day = _activity_titles(rng, kind, place, kelurahan)
     dates = _activity_dates(rng, n, pd.Timestamp(start), pd.Timestamp(end))
     dates = _move_to_childrens_day(rng, dates, childrens_day, pd.Timestamp(start), pd.Timestamp(end))
     organisers = _activity_organisers(rng, kind)
@@ -69,6 +70,7 @@ def draw_activities(
         "tanggal": dates,
         "jenis": TYPE_NAMES[kind],
         "judul": judul,
+        "judul_en": judul_en,
         "kode_kelurahan": np.where(place >= 0, codes[np.maximum(place, 0)], np.array(None, dtype=object)),
         "penyelenggara": organisers,
         "peserta_anak": children,
@@ -127,9 +129,10 @@ def _activity_places(rng: np.random.Generator, kind: np.ndarray, kelurahan: pd.D
 
 def _activity_titles(
     rng: np.random.Generator, kind: np.ndarray, place: np.ndarray, kelurahan: pd.DataFrame
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Title, blok and "is about Hari Anak Nasional" per row, from the type's templates."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Title, English title, blok and "is about Hari Anak Nasional" per row, from the type's templates."""
     judul = np.empty(len(kind), dtype=object)
+    judul_en = np.empty(len(kind), dtype=object)
     blok = np.empty(len(kind), dtype=object)
     childrens_day = np.zeros(len(kind), dtype=bool)
     kel_names = kelurahan["nama"].to_numpy(dtype=object)
@@ -146,9 +149,10 @@ def _activity_titles(
                 chosen = rows[chosen_template == t]
                 at = np.maximum(place[chosen], 0)
                 judul[chosen] = _fill(text, kel_names[at], kec_names[at])
+                judul_en[chosen] = _fill(ACTIVITY_TITLES[text], kel_names[at], kec_names[at])
                 blok[chosen] = block
                 childrens_day[chosen] = CHILDRENS_DAY_WORDS in text
-    return judul, blok, childrens_day
+    return judul, judul_en, blok, childrens_day
 
 
 def _pick(u: np.ndarray, weights: list[float]) -> np.ndarray:
@@ -218,7 +222,10 @@ def _link_initiatives(
     chosen = candidate[linked]
     columns["id_inisiatif"][linked] = ini["id"].to_numpy(dtype=object)[chosen]
     columns["blok"][linked] = ini["blok"].to_numpy(dtype=object)[chosen]
-    columns["judul"][linked] = prefix[kind[linked]] + ini["nama"].to_numpy(dtype=object)[chosen]
+    names = ini["nama"].to_numpy(dtype=object)[chosen]
+    columns["judul"][linked] = prefix[kind[linked]] + names
+    prefix_en = np.array([LINK_PREFIXES.get(p, p) for p in prefix], dtype=object)
+    columns["judul_en"][linked] = prefix_en[kind[linked]] + names
 
 
 def _type_fits(ini: pd.DataFrame, rows: np.ndarray, kind: np.ndarray) -> np.ndarray:

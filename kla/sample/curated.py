@@ -107,7 +107,7 @@ def known_meetings(folder: Path = FACTS_DIR) -> dict[tuple[int, int], tuple[str,
     return {(d.year, d.month): (text, title) for d, text, title in zip(dates, table["tanggal"], table["judul"])}
 
 
-def forum_anak_notes(folder: Path = FACTS_DIR) -> dict[str, str]:
-    """Reported details of a kelurahan's Forum Anak, by kelurahan name."""
+def forum_anak_notes(folder: Path = FACTS_DIR) -> dict[str, tuple[str, str]]:
+    """Reported details of a kelurahan's Forum Anak, by kelurahan name: (Indonesian, English)."""
     table = read_facts("forum_anak", folder)
-    return dict(zip(table["kelurahan"], table["keterangan"]))
+    return dict(zip(table["kelurahan"], zip(table["keterangan"], table["keterangan_en"])))

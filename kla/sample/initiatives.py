@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from kla.sample import curated
+from kla.sample import english as en
 from kla.sample.initiative_kinds import INVENTED_KINDS, InitiativeKind
 from kla.sample.regions import kelurahan_of, tier_of
 from kla.sample.timeline import random_dates
@@ -35,10 +36,10 @@ def make_inisiatif(rng: np.random.Generator, wilayah: pd.DataFrame) -> pd.DataFr
     return table
 
 
-def _row(nama, jenis, kode, blok, jenis_mitra, nama_mitra, status, mulai, selesai, deskripsi) -> dict:
+def _row(nama, jenis, kode, blok, jenis_mitra, nama_mitra, status, mulai, selesai, deskripsi, deskripsi_en) -> dict:
     return {"nama": nama, "jenis": jenis, "kode_kelurahan": kode, "blok": blok, "jenis_mitra": jenis_mitra,
             "nama_mitra": nama_mitra, "status": status, "tanggal_mulai": mulai, "tanggal_selesai": selesai,
-            "deskripsi": deskripsi.rstrip(".") + "."}
+            "deskripsi": deskripsi.rstrip(".") + ".", "deskripsi_en": deskripsi_en.rstrip(".") + "."}
 
 
 def _forum_anak_rows(rng: np.random.Generator, kelurahan: pd.DataFrame) -> list[dict]:
@@ -46,10 +47,11 @@ def _forum_anak_rows(rng: np.random.Generator, kelurahan: pd.DataFrame) -> list[
     notes = curated.forum_anak_notes()
     rows = []
     for (_, kel), start in zip(kelurahan.iterrows(), starts):
-        note = notes.get(kel["nama"])
+        note, note_en = notes.get(kel["nama"], ("", ""))
         text = FORUM_ANAK_TEXT + (f", {note}" if note else "")
+        text_en = en.INITIATIVE_TEXTS[FORUM_ANAK_TEXT] + (f"; {note_en}" if note_en else "")
         rows.append(_row(f"Forum Anak Kelurahan {kel['nama']}", "Forum Anak", kel["kode"], "K1", "forum anak",
-                         f"Forum Anak {kel['nama_kecamatan']}", "berjalan", start, None, text))
+                         f"Forum Anak {kel['nama_kecamatan']}", "berjalan", start, None, text, text_en))
     return rows
 
 
@@ -62,8 +64,9 @@ def _named_rows(kelurahan: pd.DataFrame) -> list[dict]:
     rows = []
     for item in named.itertuples(index=False):
         text = item.deskripsi if item.lokasi_pasti else item.deskripsi + LOCATION_NOTE
+        text_en = item.deskripsi_en if item.lokasi_pasti else item.deskripsi_en + en.LOCATION_NOTE
         rows.append(_row(item.nama, item.jenis, codes[item.kelurahan], item.blok, item.jenis_mitra, item.nama_mitra,
-                         item.status, item.tanggal_mulai, item.tanggal_selesai, text))
+                         item.status, item.tanggal_mulai, item.tanggal_selesai, text, text_en))
     return rows
 
 
@@ -83,7 +86,7 @@ def _invented_rows(rng: np.random.Generator, kind: InitiativeKind, kelurahan: pd
         if status == "terhenti":
             text = kind.stop_reasons[int(rng.integers(len(kind.stop_reasons)))]
         rows.append(_row(variant.name.format(**fill), kind.jenis, kel["kode"], variant.blok or kind.blok, mitra_jenis,
-                         mitra.format(**fill), status, start, end, text))
+                         mitra.format(**fill), status, start, end, text, en.INITIATIVE_TEXTS[text]))
     return rows
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from kla.sample import curated
+from kla.sample.english import ACTIVITY_TITLES
 from kla.sample.timeline import ACTIVITY_END, ACTIVITY_START
 
 
@@ -26,6 +27,7 @@ def task_force_meetings(rng: np.random.Generator) -> dict[str, np.ndarray]:
         "tanggal": np.array([r["tanggal"].to_datetime64() for r in rows], dtype="datetime64[ns]"),
         "jenis": np.full(n, "rapat gugus tugas", dtype=object),
         "judul": np.array([r["judul"] for r in rows], dtype=object),
+        "judul_en": np.array([ACTIVITY_TITLES[r["judul"]] for r in rows], dtype=object),
         "kode_kelurahan": np.full(n, None, dtype=object),
         "penyelenggara": np.full(n, "DP3AKB", dtype=object),
         "peserta_anak": np.array([r["peserta_anak"] for r in rows], dtype=np.int64),

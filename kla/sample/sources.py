@@ -6,6 +6,7 @@ import pandas as pd
 
 from kla.sample import curated
 from kla.schema import FILES
+from kla.strings.dokumen import FILE_TITLES
 
 SAMPLE_LICENCE = "CC BY 4.0"
 SOURCE_ROWS = {  # berkas: (periode, extra source text or None, licence)
@@ -25,6 +26,24 @@ SOURCE_ROWS = {  # berkas: (periode, extra source text or None, licence)
                 "kode dan nama asli; anak_0_17 ILUSTRATIF: {anak} anak ({anak_tahun}) dibagi menurut penduduk "
                 "kecamatan ({penduduk_periode}) lalu acak per kelurahan",
                 "Kode dan nama: Kepmendagri 300.2.2-2430/2025 via cahyadsn/wilayah (MIT); anak_0_17: CC BY 4.0"),
+}
+# The same in English: berkas -> (periode_en, note_en, lisensi_en); "" = as in Indonesian.
+SOURCE_ROWS_EN = {
+    "indikator": ("24 indicators (Minister of PPPA Regulation 12/2022)",
+                  "indicator names and blocks from KemenPPPA material; maximum points illustrative "
+                  "(the official weights are not published)", ""),
+    "evaluasi_kota": ("", "illustrative points whose total matches each year's official category", ""),
+    "kategori_resmi": ("", None, "Public facts; cite the original source"),
+    "skor_kelurahan": ("", "illustrative kelurahan assessment (no kelurahan scores are published)", ""),
+    "inisiatif": ("", "real service names from public news mixed with invented initiatives; statuses and dates "
+                      "illustrative", ""),
+    "kegiatan": ("2023-01-01 to 2026-11-15", "invented activity log", ""),
+    "peta_jalan": ("", "illustrative targets", ""),
+    "wilayah": ("Kepmendagri 2025; children 0-17: {anak_tahun}",
+                "real codes and names; children 0-17 ILLUSTRATIVE: {anak_en} children ({anak_tahun}) split by "
+                "kecamatan population ({penduduk_periode}), then drawn per kelurahan",
+                "Codes and names: Kepmendagri 300.2.2-2430/2025 via cahyadsn/wilayah (MIT); children 0-17: "
+                "CC BY 4.0"),
 }
 
 # Who each file would come from: the short credit under every chart and export (kla/provenance.py).
@@ -46,7 +65,8 @@ def _population_text() -> dict[str, str]:
     children = curated.children_0_17_row()
     table = curated.population()
     periods = sorted(set(table.loc[table["kode"] != curated.CITY_CODE, "periode"]))
-    return {"anak": f"{children['jumlah']:,}".replace(",", "."), "anak_tahun": children["periode"],
+    return {"anak": f"{children['jumlah']:,}".replace(",", "."), "anak_en": f"{children['jumlah']:,}",
+            "anak_tahun": children["periode"],
             "penduduk_periode": "; ".join(periods)}
 
 
@@ -57,13 +77,18 @@ def make_sumber(seed: int) -> pd.DataFrame:
     for name, (periode, note, licence) in SOURCE_ROWS.items():
         sample = name != "kategori_resmi"
         periode = periode.format(**facts)
+        periode_en, note_en, licence_en = SOURCE_ROWS_EN[name]
         if sample:
             note = (note or "").format(**facts)
             source = f"Data contoh (ilustratif), dibuat oleh `python -m kla sample` dengan seed {seed}; {note}"
+            source_en = (f"Sample data (illustrative), made by `python -m kla sample` with seed {seed}; "
+                         f"{(note_en or '').format(**facts)}")
         else:
             source = "Berita dan situs resmi; lihat kolom sumber"
+            source_en = "News and official websites; see the source column"
         penerbit, penerbit_en = PUBLISHERS[name]
-        rows.append({"berkas": name, "judul": FILES[name].title, "penerbit": penerbit, "penerbit_en": penerbit_en,
-                     "sumber": source, "periode": periode,
-                     "lisensi": licence, "contoh": "ya" if sample else "tidak"})
+        rows.append({"berkas": name, "judul": FILES[name].title, "judul_en": FILE_TITLES[name],
+                     "penerbit": penerbit, "penerbit_en": penerbit_en, "sumber": source, "sumber_en": source_en,
+                     "periode": periode, "periode_en": periode_en.format(**facts), "lisensi": licence,
+                     "lisensi_en": licence_en, "contoh": "ya" if sample else "tidak"})
     return pd.DataFrame(rows)

@@ -54,6 +54,20 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "status": _STATUSES,
 }
 
+# The data files' titles in English (the Indonesian ones are kla.schema's FileSpec.title): the
+# English ``judul_en`` of sumber.csv, and the title of a file sumber.csv does not list.
+FILE_TITLES: dict[str, str] = {
+    "indikator": "KLA indicator catalogue",
+    "evaluasi_kota": "City KLA evaluation points per indicator",
+    "kategori_resmi": "Balikpapan's announced KLA categories",
+    "skor_kelurahan": "Child-friendly kelurahan assessment per block",
+    "inisiatif": "Community initiatives and services",
+    "kegiatan": "Activity log",
+    "peta_jalan": "Roadmap towards Paripurna",
+    "wilayah": "Kecamatan and kelurahan",
+    "sumber": "Sources and licences of each file",
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     f"data.{vocabulary}.{value}": {"id": value, "en": english}
     for vocabulary, names in VOCABULARIES.items()
