@@ -33,14 +33,20 @@ import plotly.graph_objects as go
 
 from kla import domain, scoring
 from kla.activities import month_spans
+from kla.colours import GRAPHIC_MIN, TEXT_MIN, darken_to
 from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_date, format_month, format_number, t
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_plotly
 from kla.textsize import text_px, wrap_px
 
-# Okabe & Ito (2008). Yellow comes last: it is the hardest to see as a line on white.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
-GREY = "#999999"
+# Okabe & Ito (2008), each hue darkened where needed to 3:1 on white (WCAG 1.4.11: a line, a
+# marker or a bar must stand out from the paper): orange, sky blue, yellow and grey get darker.
+# Yellow comes last: even darkened it is the weakest as a line.
+OKABE_ITO = tuple(darken_to(c, ("#FFFFFF",), GRAPHIC_MIN) for c in (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"))
+GREY = darken_to("#999999", ("#FFFFFF",), GRAPHIC_MIN)
+# Lines of several series differ by marker shape too (in the legend as well), not by colour alone.
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star", "cross")
 # Green means "reached": never the colour of a value still under its target or of a shortfall.
 PROGRESS = OKABE_ITO[2]
 TEXT = "#1A1A1A"
@@ -50,9 +56,12 @@ SAMPLE_TEXT, SAMPLE_EDGE, SAMPLE_FILL = "#A63C00", "#D55E00", "#FFF1E8"  # dark 
 FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 # A block keeps its colour on every chart, so a reader learns it once.
 BLOCK_COLOURS = dict(zip(domain.BLOCKS, OKABE_ITO))
+BLOCK_SYMBOLS = dict(zip(domain.BLOCKS, SYMBOLS))
 # Category bands: one light blue ramp, darker = better, so order reads without the labels.
 BAND_COLOURS = {"Pratama": "#F3F7FA", "Madya": "#E6EEF5", "Nindya": "#D8E6F0", "Utama": "#C9DCEB",
                 "Paripurna": "#D7EFE3"}
+# Roadmap target numbers are text: vermillion darkened to 4.5:1 on white and on every band.
+TARGET_TEXT = darken_to(OKABE_ITO[5], ("#FFFFFF", *BAND_COLOURS.values()), TEXT_MIN)
 Y_FLOOR = int(domain.CATEGORY_LOWEST.low) - 50  # total-score axes start 50 points under the lowest category
 
 # Pixel budget of the layout: a title line, a subtitle line, a legend row, a footer line.
@@ -327,7 +336,7 @@ def _last_only(values: Sequence[float], lang: Lang) -> list[str]:
 
 def _year_line(fig: go.Figure, years: Sequence[int], values: Sequence[float], *, name: str, colour: str,
                hovertemplate: str, customdata: np.ndarray | None = None, text: Sequence[str] | None = None,
-               dash: str = "solid") -> None:
+               dash: str = "solid", symbol: str = "circle") -> None:
     """A series over years: solid between consecutive years, dotted across a year without data.
 
     The solid trace has NaN in the gap years so plotly breaks the line there; the dotted trace
@@ -354,7 +363,7 @@ def _year_line(fig: go.Figure, years: Sequence[int], values: Sequence[float], *,
             full_text[position[y]] = label
     fig.add_trace(go.Scatter(
         x=grid, y=full, mode="lines+markers+text" if text is not None else "lines+markers",
-        line=dict(color=colour, width=3, dash=dash), marker=dict(size=9, color=colour), name=name,
+        line=dict(color=colour, width=3, dash=dash), marker=dict(size=9, color=colour, symbol=symbol), name=name,
         legendgroup=name, connectgaps=False, customdata=full_custom, text=full_text, textposition="middle right",
         textfont=dict(size=14, color=TEXT), hovertemplate=hovertemplate, cliponaxis=False,
     ))
@@ -418,7 +427,7 @@ def total_trend(totals: pd.DataFrame, kategori_resmi: pd.DataFrame | None = None
             mode="markers+text", name=t("grafik.tren_total.target", lang),
             marker=dict(symbol="diamond-open", size=13, color=OKABE_ITO[5], line=dict(width=2.5)),
             text=[_num(v, lang) for v in targets["target_peta_jalan"]], textposition="top center",
-            textfont=dict(size=14, color=OKABE_ITO[5]), cliponaxis=False,
+            textfont=dict(size=14, color=TARGET_TEXT), cliponaxis=False,
             hovertemplate=_hover(["<b>%{x}</b>",
                                   f"{t('grafik.tren_total.target', lang)}: %{{y:,.1f}} {t('poin', lang)}"])))
     if not data.empty:
@@ -503,7 +512,7 @@ def block_trend(block_totals: pd.DataFrame, *, source: str | None = None, sample
         if rows.empty:
             continue
         _year_line(fig, rows["tahun"], rows["persen"], name=block_name(blok, lang, short=True),
-                   colour=BLOCK_COLOURS[blok],
+                   colour=BLOCK_COLOURS[blok], symbol=BLOCK_SYMBOLS[blok],
                    customdata=rows[["nama_blok", "poin", "max_poin"]].to_numpy(dtype=object),
                    hovertemplate=_percent_hover(lang))
     _percent_axis(fig, data["persen"])
@@ -555,7 +564,7 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
         if own.empty:
             continue
         label = f"{code} · {names[code]}"
-        _year_line(fig, own["tahun"], own["persen"], name=_wrap(label, 34), colour=_colour(i),
+        _year_line(fig, own["tahun"], own["persen"], name=_wrap(label, 34), colour=_colour(i), symbol=_symbol(i),
                    customdata=np.column_stack([[label] * len(own), own["poin"], own["max_poin"]]),
                    hovertemplate=_percent_hover(lang))
     _percent_axis(fig, data["persen"])
@@ -572,6 +581,10 @@ def indicator_trend(evaluasi: pd.DataFrame, indikator: pd.DataFrame, codes: Sequ
 
 def _colour(i: int) -> str:
     return OKABE_ITO[i % len(OKABE_ITO)]
+
+
+def _symbol(i: int) -> str:
+    return SYMBOLS[i % len(SYMBOLS)]
 
 
 # --- 5. shortfall --------------------------------------------------------------------------------
@@ -660,7 +673,7 @@ def kelurahan_compare(kel_totals: pd.DataFrame, codes: Sequence[str], *, source:
     drawn = chosen.assign(nama=chosen["nama"].map(escape_plotly))  # names come from a data file
     for i, code in enumerate(codes):
         own = drawn[drawn["kode_kelurahan"] == code]
-        _year_line(fig, own["tahun"], own["total"], name=own["nama"].iloc[0], colour=_colour(i),
+        _year_line(fig, own["tahun"], own["total"], name=own["nama"].iloc[0], colour=_colour(i), symbol=_symbol(i),
                    customdata=own[["nama"]].to_numpy(dtype=object), hovertemplate=hover)
     if not average.empty:
         _year_line(fig, average["tahun"], average["total"], name=average_name, colour=TEXT, dash="dash",

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from kla import charts, mapdata
+from kla import charts, colours, domain, mapdata
 from kla.i18n import Lang, format_number, t
 from kla.text import escape_html
 
@@ -107,6 +107,7 @@ _CORNERS = tuple((RADIUS * math.cos(math.radians(30 + 60 * k)), RADIUS * math.si
 BORDER = "#FFFFFF"  # thin line between neighbouring kelurahan
 KECAMATAN_LINE = "#3A3A3A"  # thick line around each kecamatan
 HIGHLIGHT_LINE = "#000000"
+LEGEND_EDGE = "#8C8C8C"  # around a legend swatch: 3.4:1 on white, so the palest class still has an edge
 LABEL_DARK, LABEL_LIGHT = "#000000", "#FFFFFF"  # black: at least 4.8:1 on every palette colour
 LABEL_CHARS = 9  # characters per line inside a hexagon before wrapping
 # The widest line, "Samarinda", is 4.84 font sizes (kla.textsize): 43.5 px at 9 px, in the 42.6 px
@@ -195,21 +196,50 @@ def plotly_text(value: object) -> str:
     return escape_html(value).replace("&quot;", "&#34;")
 
 
-def _luminance(colour: str) -> float:
-    """WCAG relative luminance of '#RRGGBB'."""
-    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+_contrast = colours.contrast  # kla.staticmap.geometry reads it here
 
 
 def label_colour(fill: str) -> str:
     """Dark text on light fills, white on dark ones: whichever contrasts more."""
     return LABEL_LIGHT if _contrast(fill, LABEL_LIGHT) > _contrast(fill, LABEL_DARK) else LABEL_DARK
+
+
+# --- class marks: the class written, so colour is never the only carrier ---------------------------
+
+NO_DATA_MARK = "–"
+
+
+def class_mark(kelas: int, breaks: tuple[float, ...], metric: str) -> str:
+    """The class of a value as a short mark written in its cell and before its legend entry.
+
+    A score's class is its category's number (Pratama 1 … Paripurna 5, 0 below 500), the same on
+    every map and year; other metrics number their classes from 1 (lowest) up; no data is "–".
+    """
+    if kelas < 0:
+        return NO_DATA_MARK
+    if mapdata._by_category(breaks, metric):
+        return str(domain.CATEGORIES.index(mapdata._band_of(breaks[kelas])))
+    return str(kelas + 1)
+
+
+def marked_legend(values: mapdata.MapValues, lang: Lang = "id", with_no_data: bool = True) -> list[mapdata.LegendItem]:
+    """:func:`kla.mapdata.legend_items` with each entry led by its class mark: '4 · Utama (801–900)'."""
+    items = mapdata.legend_items(values.breaks, values.metric, lang, with_no_data=with_no_data)
+    classes = max(len(values.breaks) - 1, 1)
+    return [mapdata.LegendItem(item.colour, f"{class_mark(i if i < classes else -1, values.breaks, values.metric)}"
+                                            f" · {item.label}") for i, item in enumerate(items)]
+
+
+def cell_text(name: str, mark: str) -> str:
+    """A hexagon's text: the short name and, in bold, its class mark on a line of its own.
+
+    A three-line name takes the mark on its last line: a fourth line would reach the names of
+    the row below on a phone.
+    """
+    lines = [plotly_text(line) for line in short_label(name)]
+    if len(lines) < 3:
+        return "<br>".join([*lines, f"<b>{mark}</b>"])
+    return "<br>".join(lines[:-1] + [f"{lines[-1]} <b>{mark}</b>"])
 
 
 def legend_title(metric: str, lang: Lang = "id") -> str:
@@ -301,7 +331,8 @@ def tile_map(values: mapdata.MapValues, *, lang: Lang = "id", source: str | None
                                  name=f"sorotan:{highlight}", showlegend=False, hoverinfo="skip"))
 
     if labels:
-        _labels(fig, [drawn[c] for c in codes], table["nama"], table["warna"])
+        marks = [class_mark(int(k), values.breaks, values.metric) for k in table["kelas"]]
+        _labels(fig, [drawn[c] for c in codes], table["nama"], table["warna"], marks)
 
     per_kecamatan = table.groupby("kode_kecamatan")["nilai"].count()
     hover = [_hover_text(row, values.metric, int(per_kecamatan.get(row["kode_kecamatan"], 0)), lang)
@@ -314,10 +345,10 @@ def tile_map(values: mapdata.MapValues, *, lang: Lang = "id", source: str | None
     _kecamatan_names(fig, table)
 
     has_missing = bool(table["nilai"].isna().any())
-    for item in mapdata.legend_items(values.breaks, values.metric, lang, with_no_data=has_missing):
+    for item in marked_legend(values, lang, with_no_data=has_missing):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=item.label, hoverinfo="skip",
                                  marker=dict(symbol="hexagon", size=17, color=item.colour,
-                                             line=dict(color="#8C8C8C", width=1))))
+                                             line=dict(color=LEGEND_EDGE, width=1))))
 
     _frame(fig, centres, codes)
     title = t("petak.judul", lang, metrik=mapdata.metric_label(values.metric, lang), tahun=values.year)
@@ -333,14 +364,15 @@ def tile_map(values: mapdata.MapValues, *, lang: Lang = "id", source: str | None
     return chart
 
 
-def _labels(fig: go.Figure, centres: list[tuple[float, float]], names: pd.Series, fills: pd.Series) -> None:
-    """Names inside the hexagons: one text trace per text colour, all named "label".
+def _labels(fig: go.Figure, centres: list[tuple[float, float]], names: pd.Series, fills: pd.Series,
+            marks: list[str]) -> None:
+    """Names and class marks inside the hexagons: one text trace per text colour, all named "label".
 
     With selection on (Streamlit's ``on_select``), plotly greys the text of every trace that has
     no selected point; a trace whose "unselected" colour is its own colour stays as it is.
     """
     colours = [label_colour(w) for w in fills]
-    text = ["<br>".join(plotly_text(line) for line in short_label(name)) for name in names]
+    text = [cell_text(name, mark) for name, mark in zip(names, marks)]
     for colour in dict.fromkeys(colours):
         own = [i for i, c in enumerate(colours) if c == colour]
         fig.add_trace(go.Scatter(

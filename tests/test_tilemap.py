@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from PIL import ImageFont
 
-from kla import geography, mapdata, tilemap
+from kla import domain, geography, mapdata, scoring, tilemap
 from kla.config import PROJECT_ROOT
 from kla.loading import load_dataset
 from tests.conftest import KELURAHAN, SHARED, tiny_tables, write_tables
@@ -294,8 +294,11 @@ def test_labels_sit_in_their_hexagons_and_can_be_left_out(tiny):
     at = {code: labels[(round(centres.loc[code, "x"], 6), round(centres.loc[code, "y"], 6))]
           for code in values.table["kode_kelurahan"]}
     assert len(labels) == 3
-    assert at[GSU][0] == "Gn. Sari<br>Ulu"
-    assert at[NANGKA][0] == "Sungai-<br>nangka"
+    # the name, then the class mark in bold on its own line (categories count from Pratama = 1)
+    marks = {code: str(domain.CATEGORY_NAMES.index(scoring.category_for(v)) + 1)
+             for code, v in zip(values.table["kode_kelurahan"], values.table["nilai"])}
+    assert at[GSU][0] == f"Gn. Sari<br>Ulu<br><b>{marks[GSU]}</b>"
+    assert at[NANGKA][0] == f"Sungai-<br>nangka<br><b>{marks[NANGKA]}</b>"
     for code, fill in zip(values.table["kode_kelurahan"], values.table["warna"]):
         assert at[code][1] == tilemap.label_colour(fill)
     bare = tilemap.tile_map(values, labels=False).figure
@@ -310,7 +313,9 @@ def test_legend_is_mapdata_legend(sample, tiny):
         shown = [(tr.name, tr.marker.color) for tr in fig.data if tr.showlegend is not False]
         items = mapdata.legend_items(values.breaks, values.metric,
                                      with_no_data=bool(values.table["nilai"].isna().any()))
-        assert shown == [(i.label, i.colour) for i in items]
+        assert [colour for _, colour in shown] == [i.colour for i in items]
+        # every entry names its class after the mark written in the cells ("4 · Utama (801–900)")
+        assert [name.split(" · ", 1)[1] for name, _ in shown] == [i.label for i in items]
         assert fig.layout.legend.title.text.replace("<br>", " ") == tilemap.legend_title(values.metric)
 
 
@@ -325,7 +330,9 @@ def test_kelurahan_without_data_is_grey_unranked_and_in_the_legend(tmp_path):
     assert "tanpa data" in text and "Peringkat" not in text
     assert "Peringkat 1 dari 2 kelurahan" in hover_of(fig, GSU)
     legend = [tr.name for tr in fig.data if tr.showlegend is not False]
-    assert legend[-1] == "tanpa data"
+    assert legend[-1] == "– · tanpa data"
+    assert labels_of(fig)[tuple(round(v, 6) for v in tilemap.tile_centres().set_index("kode_kelurahan")
+                                .loc[NANGKA, ["x", "y"]])][0].endswith("<b>–</b>")
 
 
 def test_highlight_outlines_only_the_chosen_kelurahan(tiny):

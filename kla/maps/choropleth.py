@@ -16,7 +16,7 @@ from branca.element import MacroElement
 from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
-from kla import mapdata, scoring
+from kla import mapdata, scoring, tilemap
 from kla.i18n import Lang, block_name, format_number, t
 from kla.mapdata import MapValues
 from kla.maps.leaflet import (
@@ -66,6 +66,7 @@ class _ProfilePopup(MacroElement):
                 div.innerHTML = '<div class="nama">' + p.nama + '</div>'
                     + '<div class="kecamatan">' + texts.kecamatan + ' ' + p.kecamatan + '</div>'
                     + '<div class="nilai">' + texts.nilai + ': <b>' + p.nilai + '</b></div>'
+                    + '<div class="kelas">' + texts.kelas + ': ' + p.kelas + '</div>'
                     + '<div class="peringkat">' + texts.peringkat + ' ' + p.peringkat + '</div>';
                 var link = L.DomUtil.create("a", "kla-profil", div);
                 link.href = href(p.kode);
@@ -101,6 +102,8 @@ def feature_table(boundaries: gpd.GeoDataFrame, values: MapValues, lang: Lang = 
     table = values.table.copy()
     counts = table.groupby("kode_kecamatan")["nilai"].transform("count")
     table["jumlah_kecamatan"] = counts
+    classes = {i: item.label for i, item in enumerate(tilemap.marked_legend(values, lang, with_no_data=False))}
+    table["kelas_teks"] = table["kelas"].map(classes)
     merged = boundaries[["kode_kelurahan", "nama_kelurahan", "nama_kecamatan", "geometry"]].merge(
         table.drop(columns=["nama_kecamatan"]), on="kode_kelurahan", how="left")
     out = gpd.GeoDataFrame({
@@ -108,6 +111,8 @@ def feature_table(boundaries: gpd.GeoDataFrame, values: MapValues, lang: Lang = 
         "nama": [escape_html(n) for n in merged["nama"].fillna(merged["nama_kelurahan"])],
         "kecamatan": [escape_html(n) for n in merged["nama_kecamatan"]],
         "nilai": [escape_html(mapdata.format_value(v, values.metric, lang)) for v in merged["nilai"]],
+        "kelas": [escape_html(k if isinstance(k, str) else f"{tilemap.NO_DATA_MARK} · {t('peta.tanpa_data', lang)}")
+                  for k in merged["kelas_teks"]],
         "peringkat": [_rank_text(r, n, lang) for r, n in zip(merged["peringkat"], merged["jumlah_kelurahan"])],
         "peringkat_kecamatan": [_rank_text(r, n, lang)
                                 for r, n in zip(merged["peringkat_kecamatan"], merged["jumlah_kecamatan"])],
@@ -134,10 +139,10 @@ def legend_html(values: MapValues, lang: Lang = "id", initiatives: bool = False)
     only when a kelurahan has none), and the initiative symbol when that layer is on."""
     title = t("peta.halaman.legenda.judul", lang, metrik=short_metric_label(values.metric, lang), tahun=values.year)
     unit = t("peta.halaman.legenda.satuan", lang, satuan=mapdata.metric_unit(values.metric, lang))
+    # Each class led by the mark the tooltip, the popup and the tile map write (tilemap.marked_legend).
     rows = [f'<div class="baris"><span class="kotak" style="background:{item.colour}"></span>'
             f"{escape_html(item.label)}</div>"
-            for item in mapdata.legend_items(values.breaks, values.metric, lang,
-                                             with_no_data=bool(values.table["nilai"].isna().any()))]
+            for item in tilemap.marked_legend(values, lang, with_no_data=bool(values.table["nilai"].isna().any()))]
     if initiatives:
         rows.append('<div class="baris"><span class="titik"></span>'
                     f'{escape_html(t("peta.halaman.legenda.inisiatif", lang))}</div>'
@@ -167,9 +172,11 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = 
     def highlight(feature: dict) -> dict:  # noqa: ARG001 (folium's signature)
         return {"color": "#1a1a1a", "weight": 3}
 
-    fields = ["nama", "kecamatan", "nilai", "peringkat", "peringkat_kecamatan"]
+    fields = ["nama", "kecamatan", "nilai", "kelas", "peringkat", "peringkat_kecamatan"]
     value_label = f"{short_metric_label(values.metric, lang)} {values.year}"
+    class_label = t("kategori" if values.metric in mapdata.SCORE_METRICS else "peta.halaman.kelas", lang)
     aliases = [t("kelurahan", lang), t("kecamatan", lang), f"{t('peta.halaman.kolom.nilai', lang)} {values.year}",
+               class_label,
                t("peta.halaman.peringkat_kota", lang), t("peta.halaman.peringkat_kecamatan", lang)]
     areas = folium.GeoJson(
         feature_collection(shapes, FEATURE_PROPERTIES), name="kelurahan", style_function=style,
@@ -180,6 +187,7 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = 
     ).add_to(m)
     _ProfilePopup({"path": PROFILE_PATH, "query": f"&lang={lang}" if lang != "id" else "",
                    "kecamatan": escape_html(t("kecamatan", lang)), "nilai": escape_html(value_label),
+                   "kelas": escape_html(class_label),
                    "peringkat": escape_html(t("peta.halaman.peringkat_kota", lang)),
                    "profil": t("peta.halaman.popup.profil", lang)}).add_to(areas)
     _outlines(boundaries).add_to(m)

@@ -40,7 +40,8 @@ INITIATIVE_MAX_RADIUS = 10
 LOCATOR_GRID = 1e-4
 
 # The properties every kelurahan feature carries (and nothing more, to keep the page small).
-FEATURE_PROPERTIES = ("kode", "nama", "kecamatan", "nilai", "peringkat", "peringkat_kecamatan")
+# "kelas" is the class written out ("4 · Utama (801–900)"): the fill colour is never the only carrier.
+FEATURE_PROPERTIES = ("kode", "nama", "kecamatan", "nilai", "kelas", "peringkat", "peringkat_kecamatan")
 
 # Compact JSON in the maps' scripts (folium's templates share one Jinja environment): the
 # default ", " and ": " separators cost about 10% of the payload and buy nothing.

@@ -48,6 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "peta.halaman.tabel": {"id": "Tabel nilai per kelurahan", "en": "Table of values per kelurahan"},
     "peta.halaman.kolom.nilai": {"id": "Nilai", "en": "Value"},
+    "peta.halaman.kelas": {"id": "Kelas", "en": "Class"},
     "peta.halaman.kolom.peringkat": {"id": "Peringkat di kota", "en": "Rank in the city"},
     "peta.halaman.kolom.peringkat_kecamatan": {"id": "Peringkat di kecamatan", "en": "Rank in the kecamatan"},
     # --- inside the folium map: tooltip, legend, initiative popups ------------------------------
