@@ -11,10 +11,13 @@ are shown as written.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from kla.i18n import Lang, t
-from kla.strings.dokumen import VOCABULARIES
+from kla.schema import FILES
+from kla.strings.dokumen import FILE_TITLES, VOCABULARIES
 
 ENGLISH_SUFFIX = "_en"
 
@@ -56,3 +59,19 @@ def shown_in(frame: pd.DataFrame, lang: Lang = "id", vocabularies: dict[str, str
         if column in shown:
             shown[column] = value_names(shown[column], vocabulary, lang)
     return shown.drop(columns=[f"{c}{ENGLISH_SUFFIX}" for c in twins])
+
+
+def row_text(row: Mapping[str, object], column: str, lang: Lang = "id") -> str:
+    """One cell of a record as the reader sees it: its ``<column>_en`` twin in English when filled."""
+    def text(value: object) -> str:
+        missing = value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+        return "" if missing else str(value).strip()
+
+    english = text(row.get(f"{column}{ENGLISH_SUFFIX}")) if lang == "en" else ""
+    return english or text(row.get(column))
+
+
+def file_title(name: str, lang: Lang = "id") -> str:
+    """A data file's title: :mod:`kla.schema`'s, or its English one (:data:`kla.strings.dokumen.FILE_TITLES`)."""
+    title = FILES[name].title if name in FILES else name
+    return FILE_TITLES.get(name, title) if lang == "en" else title

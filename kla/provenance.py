@@ -26,6 +26,7 @@ import pandas as pd
 
 from kla.i18n import BALIKPAPAN_TZ, Lang, format_date, t
 from kla.loading import Dataset
+from kla.names import file_title, row_text
 from kla.schema import BLOCKS, FILES, FileSpec
 
 # The files behind each kind of view.
@@ -66,7 +67,7 @@ class Provenance:
 
 def describe(data: Dataset, files: Sequence[str], lang: Lang = "id") -> Provenance:
     """Everything a view says about where its numbers come from."""
-    return Provenance(source_text(data, files, lang), period_text(data, files, lang), licence_text(data, files),
+    return Provenance(source_text(data, files, lang), period_text(data, files, lang), licence_text(data, files, lang),
                       version_text(data, lang), is_sample(data, files))
 
 
@@ -95,7 +96,7 @@ def source_text(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
     "DP3AKB Kota Balikpapan (data contoh: Peta jalan menuju Paripurna)".
     """
     publishers: dict[str, list[tuple[str, bool]]] = {}
-    for row in _rows(data, files):
+    for row in _rows(data, files, lang):
         publishers.setdefault(row.publisher(lang), []).append((row.title, row.sample))
     parts = []
     for name, entries in publishers.items():
@@ -111,11 +112,11 @@ def source_text(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
 
 def period_text(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
     """The files' periods as ``sumber.csv`` states them, each once ("2017-2025 / 2027-2029")."""
-    return LIST_SEPARATOR.join(dict.fromkeys(r.period for r in _rows(data, files) if r.period))
+    return LIST_SEPARATOR.join(dict.fromkeys(r.period for r in _rows(data, files, lang) if r.period))
 
 
-def licence_text(data: Dataset, files: Sequence[str]) -> str:
-    return LIST_SEPARATOR.join(dict.fromkeys(r.licence for r in _rows(data, files) if r.licence))
+def licence_text(data: Dataset, files: Sequence[str], lang: Lang = "id") -> str:
+    return LIST_SEPARATOR.join(dict.fromkeys(r.licence for r in _rows(data, files, lang) if r.licence))
 
 
 def version_text(data: Dataset, lang: Lang = "id") -> str | None:
@@ -143,9 +144,9 @@ def publisher(data: Dataset, name: str, lang: Lang = "id") -> str:
     return _rows(data, [name])[0].publisher(lang)
 
 
-def sample_titles(data: Dataset, files: Sequence[str] | None = None) -> list[str]:
+def sample_titles(data: Dataset, files: Sequence[str] | None = None, lang: Lang = "id") -> list[str]:
     """Titles of the files flagged as sample data (of ``files``, or of the whole dataset)."""
-    return [r.title for r in _rows(data, list(FILES) if files is None else files) if r.sample]
+    return [r.title for r in _rows(data, list(FILES) if files is None else files, lang) if r.sample]
 
 
 def caption_text(data: Dataset, files: Sequence[str], lang: Lang = "id", period: str | None = None) -> str:
@@ -179,10 +180,10 @@ def about_files(data: Dataset, lang: Lang = "id") -> list[FileAbout]:
     about = []
     for _, row in data.sumber.iterrows():
         name = _text(row.get("berkas"))
-        title = _text(row.get("judul")) or (FILES[name].title if name in FILES else name)
-        publisher = (_text(row.get("penerbit_en")) if lang == "en" else "") or _text(row.get("penerbit")) or title
-        about.append(FileAbout(plain_words(title), plain_words(publisher), plain_words(_text(row.get("periode"))),
-                               plain_words(_text(row.get("lisensi"))), plain_words(_text(row.get("sumber"))),
+        title = row_text(row, "judul", lang) or file_title(name, lang)
+        publisher = row_text(row, "penerbit", lang) or title
+        about.append(FileAbout(plain_words(title), plain_words(publisher), plain_words(row_text(row, "periode", lang)),
+                               plain_words(row_text(row, "lisensi", lang)), plain_words(row_text(row, "sumber", lang)),
                                _flag(row.get("contoh"))))
     return about
 
@@ -251,7 +252,7 @@ class _Row:
         return self.penerbit or self.title
 
 
-def _rows(data: Dataset, files: Sequence[str]) -> list[_Row]:
+def _rows(data: Dataset, files: Sequence[str], lang: Lang = "id") -> list[_Row]:
     unknown = [name for name in files if name not in FILES]
     if unknown:  # a typo in a view's file list would silently drop a source
         raise ValueError(f"Berkas data tidak dikenal: {', '.join(unknown)}; yang dikenal: {', '.join(FILES)}")
@@ -259,11 +260,11 @@ def _rows(data: Dataset, files: Sequence[str]) -> list[_Row]:
     for name in dict.fromkeys(files):
         row = data.source_of(name)
         if row is None:  # no line in sumber.csv: named by its schema title, not marked as sample
-            rows.append(_Row(FILES[name].title, "", "", "", "", False))
+            rows.append(_Row(file_title(name, lang), "", "", "", "", False))
             continue
-        rows.append(_Row(_text(row.get("judul")) or FILES[name].title, _text(row.get("penerbit")),
-                         _text(row.get("penerbit_en")), plain_words(_text(row.get("periode"))),
-                         plain_words(_text(row.get("lisensi"))), _flag(row.get("contoh"))))
+        rows.append(_Row(row_text(row, "judul", lang) or file_title(name, lang), _text(row.get("penerbit")),
+                         _text(row.get("penerbit_en")), plain_words(row_text(row, "periode", lang)),
+                         plain_words(row_text(row, "lisensi", lang)), _flag(row.get("contoh"))))
     return rows
 
 

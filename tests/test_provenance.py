@@ -217,3 +217,44 @@ def test_plain_words_keeps_character_references_as_typed():
     typed = "Catatan &lt;i&gt; &#60;i&#62; &#x3C; akhir"
     assert provenance.plain_words(typed) == typed
     assert provenance.plain_words("a &amp; b; dibuat `python -m kla sample`") == "a &amp; b"
+
+
+# --- English (issue 17, item 4) --------------------------------------------------------------------
+
+
+def test_english_title_period_and_licence_where_sumber_has_them(tmp_path):
+    tables = with_publishers({"evaluasi_kota": "tidak", "peta_jalan": "ya"})
+    sumber = tables["sumber"].set_index("berkas")
+    sumber["judul_en"] = ""
+    sumber["periode_en"] = ""
+    sumber["lisensi_en"] = ""
+    sumber.loc["peta_jalan", ["judul_en", "periode_en"]] = ["Roadmap", "2027 to 2029"]
+    sumber.loc["kategori_resmi", "lisensi_en"] = "Public facts"
+    tables["sumber"] = sumber.reset_index()
+    data = load(tables, tmp_path / "data")
+    assert provenance.source_text(data, provenance.CITY_TREND, "en") == \
+        "DP3AKB, City of Balikpapan (sample data: Roadmap); KemenPPPA via press reports"
+    assert provenance.source_text(data, provenance.CITY_TREND, "id") == \
+        "DP3AKB Kota Balikpapan (data contoh: Peta jalan); KemenPPPA via pemberitaan"
+    assert provenance.period_text(data, provenance.CITY_TREND, "en") == "2017-2025 / 2012-2025 / 2027 to 2029"
+    assert provenance.sample_titles(data, provenance.CITY_TREND, "en") == ["Roadmap"]
+    assert "Public facts" in provenance.licence_text(data, ["kategori_resmi"], "en")
+    assert "Public facts" not in provenance.licence_text(data, ["kategori_resmi"], "id")
+
+
+def test_a_file_missing_from_sumber_is_named_by_its_english_title_in_english(named):
+    without = dataclasses.replace(named, sumber=named.sumber[named.sumber["berkas"] != "kegiatan"])
+    assert provenance.source_text(without, ["kegiatan"], "en") == "Activity log"
+
+
+def test_every_file_is_described_in_english_in_english():
+    data = load_dataset(ROOT / "data", cache=False).dataset
+    about = provenance.about_files(data, "en")
+    assert [a.title for a in about][:2] == ["KLA indicator catalogue", "City KLA evaluation points per indicator"]
+    indonesian = ("Data contoh", "dibuat", "ilustratif", "s.d.", "kutip", "Berita", "dan", "anak")
+    for entry in about:
+        text = " ".join([entry.title, entry.period, entry.licence, entry.source])
+        assert not [w for w in indonesian if f" {w} " in f" {text} "], text
+    kegiatan = next(a for a in about if a.title == "Activity log")
+    assert kegiatan.period == "2023-01-01 to 2026-11-15"
+    assert kegiatan.source.startswith("Sample data (illustrative)")
