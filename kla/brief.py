@@ -22,6 +22,7 @@ from markupsafe import Markup
 from kla import charts, export, mapdata, meeting, press_cache, provenance, render, staticmap, tilemap
 from kla.i18n import Lang, block_name, format_date, format_number, format_signed, t
 from kla.loading import Dataset
+from kla.names import indicator_labels, value_name
 
 TOP = 5
 MAP_SIZE = export.Preset("brief", 960, 520)  # wide: legend and source beside the map, full text width
@@ -94,11 +95,13 @@ def brief_html(data: Dataset, *, start: dt.date, end: dt.date, today: dt.date, l
     ]
     shortfall_heads = [(t(f"rapat.kolom.{key}", lang), key in ("poin", "kurang", "proyeksi"))
                        for key in ("kode", "indikator", "klaster", "poin", "kurang", "proyeksi")]
-    shortfalls = [{"text": [r.kode, r.nama_singkat, block_name(r.blok, lang, short=True)],
+    labels = indicator_labels(data.indikator, lang)
+    shortfalls = [{"text": [r.kode, labels.get(r.kode, r.nama_singkat), block_name(r.blok, lang, short=True)],
                    "numbers": [f"{n(r.poin)} / {n(r.max_poin, 0)}", n(r.kekurangan), n(r.total_proyeksi)]}
                   for r in top.itertuples()]
     activity_heads = [(t(f"rapat.kolom.{key}", lang), key != "jenis") for key in ("jenis", "kegiatan", "anak")]
-    activities = [{"jenis": r.jenis, "kegiatan": n(r.kegiatan, 0), "anak": n(r.peserta_anak, 0)}
+    activities = [{"jenis": value_name("jenis_kegiatan", r.jenis, lang), "kegiatan": n(r.kegiatan, 0),
+                   "anak": n(r.peserta_anak, 0)}
                   for r in window.per_jenis.head(6).itertuples()]
     return template().render(
         lang=lang, s=strings, kpis=kpis, shortfall_heads=shortfall_heads, shortfalls=shortfalls,

@@ -75,3 +75,14 @@ def file_title(name: str, lang: Lang = "id") -> str:
     """A data file's title: :mod:`kla.schema`'s, or its English one (:data:`kla.strings.dokumen.FILE_TITLES`)."""
     title = FILES[name].title if name in FILES else name
     return FILE_TITLES.get(name, title) if lang == "en" else title
+
+
+def indicator_labels(indikator: pd.DataFrame, lang: Lang = "id") -> pd.Series:
+    """Short indicator labels by ``kode``: ``nama_singkat``; in English ``nama_singkat_en``, else ``nama_en``."""
+    labels = indikator["nama_singkat"].astype("object")
+    if lang == "en":
+        for column in ("nama_en", "nama_singkat_en"):  # later columns win where filled
+            if column in indikator:
+                english = indikator[column].astype("object")
+                labels = english.where(english.notna() & (english.astype(str).str.strip() != ""), labels)
+    return pd.Series(labels.to_numpy(), index=indikator["kode"].to_numpy(), name="label")

@@ -136,3 +136,21 @@ def test_brief_template_autoescapes_and_marks_no_data_safe():
     assert brief.template().environment.autoescape is True
     code = (ROOT / "kla" / "brief.py").read_text(encoding="utf-8")
     assert not re.search(r"escape_html|html\.escape|\besc\(", code), "no manual escaping left in kla/brief.py"
+
+
+def test_brief_in_english_names_indicators_and_activity_types_in_english():
+    data = load_dataset(ROOT / "data", cache=False).dataset
+    page = brief.brief_html(data, start=dt.date(2026, 10, 1), end=dt.date(2026, 11, 15), today=dt.date(2026, 11, 20),
+                            lang="en", with_map=False)
+    text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)))
+    english_labels = set(data.indikator["nama_singkat_en"])
+    shown_labels = re.findall(r"<td>(?:KL|K\d)-\d\d</td><td>(.*?)</td>", page)
+    assert len(shown_labels) == brief.TOP and {html.unescape(s) for s in shown_labels} <= english_labels
+    assert "1 October 2026 – 15 November 2026" in text
+    for indonesian in ("sosialisasi KIE", "forum anak", "kunjungan lapangan", "Klaster", "Oktober", "data contoh"):
+        assert indonesian not in text, indonesian
+    assert "awareness session" in text and "children's forum" in text
+    assert re.search(r"\b\d,\d{3}\b", text), "English thousands separator"
+    indonesian_page = brief.brief_html(data, start=dt.date(2026, 10, 1), end=dt.date(2026, 11, 15),
+                                       today=dt.date(2026, 11, 20), lang="id", with_map=False)
+    assert "sosialisasi KIE" in indonesian_page and "awareness session" not in indonesian_page

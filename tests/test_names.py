@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kla.names import display_names, shown_in, value_name, value_names
+from kla.names import display_names, indicator_labels, shown_in, value_name, value_names
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 
 
@@ -40,3 +40,17 @@ def test_shown_in_translates_twins_and_vocabularies_and_drops_the_english_column
     assert shown.iloc[0].tolist()[:2] == ["verification", "Verification of the city's child profile"]
     assert shown_in(frame, "id", {"jenis": "jenis_kegiatan"}).iloc[0].tolist()[:2] == ["verifikasi",
                                                                                         "Verifikasi profil anak kota"]
+
+
+def test_indicator_labels_prefer_the_short_english_label_then_the_english_name():
+    catalogue = pd.DataFrame({"kode": ["K3-15", "K2-08", "K1-04"],
+                              "nama_singkat": ["Puskesmas ramah anak", "PUSPAGA", "Akta kelahiran"],
+                              "nama_en": ["Child-friendly health facilities", "Family counselling (PUSPAGA)",
+                                          "Children with a birth certificate"],
+                              "nama_singkat_en": ["Child-friendly clinics", None, ""]})
+    english = indicator_labels(catalogue, "en")
+    assert english.to_dict() == {"K3-15": "Child-friendly clinics", "K2-08": "Family counselling (PUSPAGA)",
+                                 "K1-04": "Children with a birth certificate"}
+    assert indicator_labels(catalogue, "id")["K3-15"] == "Puskesmas ramah anak"
+    assert indicator_labels(catalogue.drop(columns="nama_singkat_en"), "en")["K3-15"] == \
+        "Child-friendly health facilities"
