@@ -48,6 +48,7 @@ else:  # a visitor's script run
     from kla.i18n import t
     from kla.ui import streamlit_patches  # noqa: F401  (applied on import: visitors cannot clear the caches)
     from kla.ui.auth import current_staff
+    from kla.ui.share import begin_page, draw_pending
     from kla.ui.widgets import (
         current_lang,
         language_selector,
@@ -87,9 +88,11 @@ else:  # a visitor's script run
         sections = {**staff_section, **sections} if admin else {**sections, **staff_section}
     default_page = staff[0] if admin else public[0]
     navigation = st.navigation(sections, expanded=True)  # no "View 4 more"
+    begin_page(navigation)  # the page's path and title for its "Bagikan" controls (kla.ui.share)
     st.sidebar.markdown(f"**{t('app.subjudul', lang)}**")
     lang = language_selector(lang)  # the language just chosen: widget texts and <html lang> follow it
     widget_texts(lang)  # Streamlit's own widget texts in the page's language (empty elements: no gap)
     preload_plotly()  # last in the sidebar: its empty element adds no gap where anyone looks
     unknown_page_notice(default_page.title, lang)  # a URL path no page has: said here, above the default page
     navigation.run()
+    draw_pending()  # "Bagikan" links from the URL as the page left it, every choice written

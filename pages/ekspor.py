@@ -21,6 +21,7 @@ from kla.ui.cache import cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import admin_hint, installed_boundaries, tell_admin
 from kla.ui.sematan import embed_panel
+from kla.ui.share import share_page
 from kla.ui.unduh import build_kit, format_size, limit_text, session_guard, today_stamp, warm_up
 from kla.ui.widgets import current_lang, sample_notice
 
@@ -76,6 +77,7 @@ def kit_contents(files) -> str:
 
 lang = current_lang()
 st.title(t("ekspor.halaman.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 st.markdown(t("ekspor.halaman.pengantar", lang))

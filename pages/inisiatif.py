@@ -10,6 +10,7 @@ from kla.schema import INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_markdown
 from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
+from kla.ui.share import share_page
 from kla.ui.widgets import (
     chart,
     current_lang,
@@ -22,6 +23,7 @@ from kla.ui.widgets import (
 
 lang = current_lang()
 st.title(t("inisiatif.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 

@@ -8,10 +8,12 @@ from kla.i18n import format_date, format_number, t
 from kla.schema import ACTIVITY_TYPES
 from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
+from kla.ui.share import share_page
 from kla.ui.widgets import chart, current_lang, sample_notice, source_caption, url_date_range, url_multiselect
 
 lang = current_lang()
 st.title(t("kegiatan.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 

@@ -8,6 +8,7 @@ from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import locator
+from kla.ui.share import share_page
 from kla.ui.widgets import (
     change_metric,
     chart,
@@ -23,6 +24,7 @@ lang = current_lang()
 data = dataset_or_stop(lang)
 
 heading = st.empty()  # the title names the kelurahan chosen below, but stands above the chooser
+share_page(lang)
 kelurahan = data.kelurahan.sort_values(["nama_kecamatan", "nama"])
 # A link may name the kelurahan by its code (with or without dots), its name or any alias; the search
 # box finds every alias too (kla.geography.kelurahan_labels). Anything else: said, and the first shown.

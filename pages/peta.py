@@ -21,6 +21,7 @@ from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries, missing_boundaries
 from kla.ui.leaflet import ensure_local_leaflet
+from kla.ui.share import share_page
 from kla.ui.unduh import download_menu
 from kla.ui.widgets import (
     current_lang,
@@ -113,6 +114,7 @@ def load_shapes(wilayah):
 
 lang = current_lang()
 st.title(t("peta.halaman.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 shapes = load_shapes(data.wilayah)

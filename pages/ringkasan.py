@@ -8,10 +8,12 @@ from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown, safe_url, url_host
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
+from kla.ui.share import share_page
 from kla.ui.widgets import change_metric, chart, current_lang, sample_notice, source_caption, url_select
 
 lang = current_lang()
 st.title(t("ringkasan.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 

@@ -6,10 +6,12 @@ from kla import provenance, scoring
 from kla.i18n import block_name, format_number, t
 from kla.text import escape_markdown, safe_url
 from kla.ui.data import dataset_or_stop
+from kla.ui.share import share_page
 from kla.ui.widgets import current_lang, dataframe, sample_notice
 
 lang = current_lang()
 st.title(t("tentang.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 st.markdown(t("tentang.pengantar", lang))

@@ -6,6 +6,7 @@ from kla import charts, domain, provenance, scoring, views
 from kla.i18n import block_name, t
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
+from kla.ui.share import share_page
 from kla.ui.widgets import (
     chart,
     current_lang,
@@ -19,6 +20,7 @@ from kla.ui.widgets import (
 
 lang = current_lang()
 st.title(t("tren.judul", lang))
+share_page(lang)
 data = dataset_or_stop(lang)
 sample_notice(data, lang)
 
