@@ -285,7 +285,16 @@ def _band_of(score: float) -> domain.Category:
 
 
 def _map(chart: Chart, lang: Lang, metric: str | None) -> str | None:
-    rows = chart.data.dropna(subset=["nilai"])
+    return map_point(chart.data, lang, metric)
+
+
+def map_point(table: pd.DataFrame, lang: Lang = "id", metric: str | None = None) -> str | None:
+    """The main point of a kelurahan map from its table (``nama``, ``nilai``): highest, lowest, for a total
+    score the number of kelurahan per category, and how many have no value; None when none has a value.
+
+    The folium map of the Peta page has no :class:`Chart`: it shares this sentence with the tile map.
+    """
+    rows = table.dropna(subset=["nilai"])
     if rows.empty:
         return None
     high, high_n, low, low_n = _extremes(rows, "nilai", lambda r: str(r["nama"]))
@@ -296,10 +305,10 @@ def _map(chart: Chart, lang: Lang, metric: str | None) -> str | None:
         names = [b.name for b in reversed(domain.CATEGORIES) if b.name in counts.index]
         listed = ", ".join(f"{_band_label(name, lang)} {format_number(int(counts[name]), 0, lang)}" for name in names)
         text += "; " + t("pokok.peta.kategori", lang, daftar=listed)
-    missing = len(chart.data) - len(rows)
+    missing = len(table) - len(rows)
     if missing:
         text += "; " + t("pokok.peta.tanpa_data", lang, n=format_number(missing, 0, lang))
-    return text
+    return _sentence(text)
 
 
 def _band_label(name: str, lang: Lang) -> str:
@@ -355,4 +364,5 @@ def alt_text(chart: Chart, lang: Lang = "id", *, metric: str | None = None) -> s
     kind = t(KINDS.get(chart.name, "alt.grafik"), lang)
     text = t("alt.teks", lang, jenis=kind, judul=plain(chart.title), subjudul=plain(chart.subtitle).rstrip("."),
              periode=chart.period or "–", pokok=main_point(chart, lang, metric=metric))
-    return f"{text} {t('alt.tabel_menyusul', lang)}".replace(". .", ".")
+    where = "alt.tabel_peta" if chart.name in MAP_NAMES else "alt.tabel_menyusul"
+    return f"{text} {t(where, lang)}".replace(". .", ".")

@@ -14,7 +14,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from kla import boundaries, mapdata, maps, provenance, staticmap, tilemap
+from kla import boundaries, mapdata, maps, provenance, staticmap, summaries, tilemap
 from kla.i18n import format_number, t
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
@@ -36,6 +36,7 @@ from kla.ui.widgets import (
 )
 
 PROFILE = "pages/kelurahan.py"
+RANKING_ANCHOR = "peringkat-kelurahan"  # the map's equivalent in a table: the sentence above the map links here
 
 
 def url_checkbox(label: str, param: str, where=st, **kwargs) -> bool:
@@ -79,7 +80,7 @@ def ranking_table(values: mapdata.MapValues, metric: str, year) -> None:
     table = values.table.sort_values(["peringkat", "nama"], na_position="last")
     classes = mapdata.legend_items(values.breaks, metric, lang, with_no_data=False)
     st.subheader(t("peta.halaman.peringkat_daftar", lang, n=len(table), metrik=mapdata.metric_label(metric, lang),
-                   tahun=year))
+                   tahun=year), anchor=RANKING_ANCHOR)
     shown = pd.DataFrame({
         t("peta.halaman.kolom.peringkat", lang): [t("peta.halaman.tanpa_peringkat", lang) if pd.isna(r) else str(int(r))
                                                   for r in table["peringkat"]],
@@ -149,6 +150,10 @@ with st.expander(t("peta.halaman.pilihan", lang), icon=":material/tune:", expand
 values = cached_on_data(mapdata.map_values)(data, metric, year)
 labels = provenance.chart_labels(data, provenance.MAP_FILES[metric], lang)
 known = set(values.table["kode_kelurahan"])
+# The map's main point in words, and its equivalent as a table (the ranking under the map), for every reader.
+point = (summaries.map_point(values.table, lang, metric)
+         or t("pokok.kosong", lang, judul=mapdata.metric_label(metric, lang)))
+st.markdown(f"{escape_markdown(point)} [{t('pokok.peta.tabel', lang)}](#{RANKING_ANCHOR})")
 if view == "wilayah":
     info = boundaries.installed_info() or {}
     m = maps.choropleth(shapes, values, lang=lang, initiatives=data.inisiatif if with_initiatives else None,
@@ -170,7 +175,8 @@ if view == "wilayah":
 else:
     chart = cached(tilemap.tile_map)(values, lang=lang, **labels, highlight=focus)
     event = st.plotly_chart(chart.figure, key="peta_petak", on_select="rerun", selection_mode="points",
-                            width="stretch", config={"displayModeBar": False, "displaylogo": False})
+                            width="stretch", config={"displayModeBar": False, "displaylogo": False},
+                            alt=summaries.alt_text(chart, lang, metric=metric))
     st.caption(t("peta.halaman.petunjuk.petak", lang))
     points = (event.selection.points if event else None) or []
     chosen = ((points[0].get("customdata") or [None]) if points else [None])[0]

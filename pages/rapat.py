@@ -14,9 +14,21 @@ import json
 
 import streamlit as st
 
-from kla import boundaries, brief, charts, mapdata, meeting, press_cache, projector, provenance, scoring, tilemap
+from kla import (
+    boundaries,
+    brief,
+    charts,
+    mapdata,
+    meeting,
+    press_cache,
+    projector,
+    provenance,
+    scoring,
+    summaries,
+    tilemap,
+)
 from kla.i18n import format_number, format_signed, t
-from kla.text import escape_markdown
+from kla.text import escape_html, escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
@@ -127,21 +139,23 @@ window_default = meeting.default_window(data)
 first_day = data.kegiatan["tanggal"].min().date()
 
 
-def show_figure(figure, width: int, height: int, key: str) -> None:
+def show_figure(figure, width: int, height: int, key: str, alt: str) -> None:
     """A figure as an SVG picture of ``width`` x ``height`` px on the 1920x1080 canvas (kla.projector.chart_svg).
 
     Made once per figure and shared; plotly's own SVG (data text escaped, no script) is the one markup shown.
+    A screen reader meets one picture (role="img") named by ``alt`` (kla.summaries.alt_text), not the SVG's
+    scattered tick labels.
     """
     figure.update_layout(width=width, height=height)
     svg = cached(projector.chart_svg)(figure.to_json(), width, height)
     # st.html's sanitiser drops SVG; the SVG is one line, so Markdown leaves it as it is
-    st.markdown(f'<div class="kla-rapat-grafik" id="{key}" style="width:{width}px;height:{height}px">'
-                f'{svg.replace(chr(10), " ")}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="kla-rapat-grafik" id="{key}" role="img" aria-label="{escape_html(alt)}" '
+                f'style="width:{width}px;height:{height}px">{svg.replace(chr(10), " ")}</div>', unsafe_allow_html=True)
 
 
 def show_chart(chart: charts.Chart, width: int, height: int, key: str) -> None:
     """``chart`` enlarged for the projector (a copy: cached charts are shared and never changed)."""
-    show_figure(projector.for_projector(chart.figure, width=width), width, height, key)
+    show_figure(projector.for_projector(chart.figure, width=width), width, height, key, summaries.alt_text(chart, lang))
 
 
 def table(frame, columns: dict[str, str]) -> None:
@@ -263,7 +277,8 @@ elif view == "kelurahan":
         values = cached_on_data(mapdata.map_values)(data, "total", movers.tahun)
         tiles = cached(tilemap.tile_map)(values, lang=lang,
                                          **provenance.chart_labels(data, provenance.MAP_FILES["total"], lang))
-        show_figure(projector.tile_map_for_projector(tiles, 760), 1180, 760, "rapat_peta")
+        show_figure(projector.tile_map_for_projector(tiles, 760), 1180, 760, "rapat_peta",
+                    summaries.alt_text(tiles, lang, metric="total"))
 
 elif view == "sejak":
     dates, *cols = st.columns([1.6, 1, 1, 1, 1], vertical_alignment="bottom")

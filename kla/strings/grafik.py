@@ -123,6 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pokok.peta": {"id": "Tertinggi: {tinggi} ({tinggi_n}); terendah: {rendah} ({rendah_n})",
                    "en": "Highest: {tinggi} ({tinggi_n}); lowest: {rendah} ({rendah_n})"},
     "pokok.peta.kategori": {"id": "kelurahan per kategori: {daftar}", "en": "kelurahan per category: {daftar}"},
+    "pokok.peta.tabel": {"id": "Peringkat semua kelurahan dalam tabel", "en": "All kelurahan ranked, as a table"},
     "pokok.peta.tanpa_data": {"id": "{n} kelurahan tanpa data", "en": "{n} kelurahan without data"},
     "pokok.profil": {
         "id": "{nama} {tahun}: tertinggi {tinggi} ({tinggi_n}), terendah {rendah} ({rendah_n}); "
@@ -141,6 +142,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "alt.grafik": {"id": "Grafik", "en": "Chart"},
     "alt.teks": {"id": "{jenis}: {judul}. {subjudul}. Periode {periode}. {pokok}",
                  "en": "{jenis}: {judul}. {subjudul}. Period {periode}. {pokok}"},
+    "alt.tabel_peta": {"id": "Peringkat semua kelurahan ada dalam tabel di bawah peta.",
+                       "en": "All kelurahan are ranked in the table under the map."},
     "alt.tabel_menyusul": {"id": "Angkanya ada di tampilan Tabel.", "en": "The numbers are in the Table view."},
     # --- table column titles (the chart's data columns), with units ---------------------------
     "kolom_grafik.tahun": {"id": "Tahun", "en": "Year"},

@@ -398,9 +398,8 @@ def dataframe(table: pd.DataFrame, column_config: dict[str, Any], lang: Lang, **
 
 
 def chart(c: Any, lang: Lang) -> None:
-    """Show a kla.charts.Chart full width, with its "Unduh" menu (images and data, made on click)."""
-    from kla.ui.unduh import download_menu  # plotly/kaleido export code: loaded with the first chart
+    """Show a kla.charts.Chart full width: its main point, "Bagikan", the Grafik / Tabel / Sumber views (the
+    chart with its text alternative, no plotly toolbar) and its "Unduh" menu (kla.ui.chartviews)."""
+    from kla.ui.chartviews import chart_views
 
-    # no plotly toolbar: its buttons are English and unlabelled for a screen reader; images come from "Unduh"
-    st.plotly_chart(c.figure, width="stretch", key=f"chart_{c.name}", config={"displayModeBar": False})
-    download_menu(c.name, c, lang)
+    chart_views(c, lang)
