@@ -4,6 +4,7 @@ import streamlit as st
 
 from kla import provenance, scoring
 from kla.i18n import block_name, format_number, t
+from kla.names import shown_in
 from kla.text import escape_markdown, safe_url
 from kla.ui.data import dataset_or_stop
 from kla.ui.share import share_page
@@ -23,7 +24,7 @@ st.dataframe(scoring.categories_table(), hide_index=True, width="content",
 st.markdown(t("tentang.metode", lang))
 
 st.header(t("tentang.resmi", lang))
-official = data.kategori_resmi.sort_values(["tahun", "skor_dilaporkan"])
+official = shown_in(data.kategori_resmi, lang).sort_values(["tahun", "skor_dilaporkan"])
 # Only http(s) addresses become links; any other source text stays text, in its own column.
 links = official["sumber"].map(safe_url)
 other_sources = official["sumber"].where(links.isna())
@@ -41,13 +42,14 @@ city_totals = scoring.city_totals(data.evaluasi_kota).set_index("tahun")["total"
 ours = "tentang.konflik.contoh" if provenance.is_sample(data, ["evaluasi_kota"]) else "tentang.konflik.data"
 for year, reports in official.dropna(subset=["skor_dilaporkan"]).groupby("tahun"):
     if len(reports) > 1:
-        scores = " dan ".join(format_number(s, 0, lang) for s in reports["skor_dilaporkan"])
+        scores = t("data.dan", lang).join(format_number(s, 0, lang) for s in reports["skor_dilaporkan"])
         shown = format_number(city_totals.get(year), 1, lang)
         st.warning(t("tentang.konflik", lang, tahun=year, skor=scores) + t(ours, lang, total=shown),
                    icon=":material/warning:")
 
 st.header(t("tentang.indikator", lang))
-catalogue = data.indikator.assign(blok=data.indikator["blok"].map(lambda b: block_name(b, lang, short=True)))
+catalogue = shown_in(data.indikator, lang)  # units, definitions and periods in the reader's language
+catalogue["blok"] = catalogue["blok"].map(lambda b: block_name(b, lang, short=True))
 illustrative = bool(data.indikator["bobot_ilustratif"].fillna(False).any())  # the column only says something then
 st.dataframe(
     catalogue[["kode", "blok", "nama_id" if lang == "id" else "nama_en", "max_poin",

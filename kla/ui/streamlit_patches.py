@@ -301,8 +301,45 @@ FRONTEND_TEXTS: tuple[tuple[str, str, str], ...] = (
     ("`Number is below the allowed range.`", r"^Number is below the allowed range\.$", "st.angka_di_bawah"),
     ("`Number is outside the allowed range. Please enter a value between ${n} and ${r}.`",
      r"^Number is outside the allowed range\. Please enter a value between (.+) and (.+)\.$", "st.angka_di_luar"),
+    # aria-labels and titles a screen reader says (issue 17): headings, help buttons, the sidebar, tables, dates
+    ("`Skip to main content`", r"^Skip to main content$", "st.lewati"),
+    ("`Link to heading`", r"^Link to heading$", "st.tautan_judul"),
+    ("`Help for ${", r"^Help for (.+)$", "st.bantuan_untuk"),
+    ("?`Help`:", r"^Help$", "st.bantuan"),
+    ("`Sidebar`", r"^Sidebar$", "st.bilah_samping"),
+    ("`Collapse sidebar`", r"^Collapse sidebar$", "st.tutup_bilah"),
+    ("`Expand sidebar`", r"^Expand sidebar$", "st.buka_bilah"),
+    ("`App pages`", r"^App pages$", "st.halaman_app"),
+    ("`Open`", r"^Open$", "st.buka"),
+    ("`Close`", r"^Close$", "st.tutup"),
+    ("`Selected values`", r"^Selected values$", "st.nilai_terpilih"),
+    ("`Show/hide columns`", r"^Show/hide columns$", "st.kolom_tampil"),
+    ("`Download as CSV`", r"^Download as CSV$", "st.unduh_csv"),
+    ("label:`Search`", r"^Search$", "st.cari"),
+    ("label:`Fullscreen`", r"^Fullscreen$", "st.layar_penuh"),
+    ("`Close fullscreen`", r"^Close fullscreen$", "st.tutup_layar_penuh"),
+    ("`Copy to clipboard`", r"^Copy to clipboard$", "st.salin"),
+    ("`Copied`", r"^Copied$", "st.tersalin"),
+    # a date range's parts: "day, Rentang tanggal start date" becomes "hari, Rentang tanggal, tanggal awal"
+    # (the part names are the browser's Intl.DisplayNames for its own locale; each pattern applies once, in order)
+    ("`${ce} start date`", r"^(.+) start date$", "st.tanggal_awal"),
+    ("`${ce} end date`", r"^(.+) end date$", "st.tanggal_akhir"),
+    ("type:`dateTimeField`", r"^day, (.+)$", "st.bagian_hari"),
+    ("type:`dateTimeField`", r"^month, (.+)$", "st.bagian_bulan"),
+    ("type:`dateTimeField`", r"^year, (.+)$", "st.bagian_tahun"),
+    ("`Choose date range`", r"^Choose date range$", "st.pilih_rentang"),
+    ("`Choose date`", r"^Choose date$", "st.pilih_tanggal"),
+    ("`Previous month`", r"^Previous month$", "st.bulan_lalu"),
+    ("`Next month`", r"^Next month$", "st.bulan_depan"),
+    ("`Clear dates`", r"^Clear dates$", "st.hapus_tanggal"),
+    ("`Clear date`", r"^Clear date$", "st.hapus_satu_tanggal"),
+    ("`Running...`", r"^Running\.\.\.$", "st.sedang_berjalan"),
+    ("`Scroll tabs left`", r"^Scroll tabs left$", "st.geser_kiri"),
+    ("`Scroll tabs right`", r"^Scroll tabs right$", "st.geser_kanan"),
 )
-FRONTEND_CHUNKS = ("Selectbox.*.js", "Multiselect.*.js", "InputInstructions.*.js", "NumberInput.*.js")
+FRONTEND_CHUNKS = ("Selectbox.*.js", "Multiselect.*.js", "InputInstructions.*.js", "NumberInput.*.js",
+                   "StreamlitMarkdown.*.js", "index.*.js", "DataFrame.*.js", "Toolbar.*.js", "useCopyToClipboard.*.js",
+                   "DateInput.*.js", "DateField.*.js", "ReorderedSegments.*.js")
 TRANSLATED_ATTRIBUTES = ("aria-label", "placeholder", "title")
 SCROLL_BOXES = '[data-testid="stTable"] > div'  # st.table's box, which scrolls sideways when the table is wider
 
@@ -310,12 +347,14 @@ WIDGET_TEXTS_JS = """<script>(() => {
   document.documentElement.lang = LANG;
   window.__klaTexts = TABLE;
   const attrs = ATTRS;
+  // each pattern applies once, in table order: a label built of two texts ("day, … start date") gets both
   const swap = (text) => {
+    let out = text;
     for (const [pattern, words] of window.__klaTexts) {
-      const m = text.match(new RegExp(pattern));
-      if (m) return words.replace(/\\{(\\d)\\}/g, (_, i) => m[Number(i)]);
+      const m = out.match(new RegExp(pattern));
+      if (m) out = words.replace(/\\{(\\d)\\}/g, (_, i) => m[Number(i)]);
     }
-    return null;
+    return out === text ? null : out;
   };
   const fix = (root) => {
     if (!window.__klaTexts.length) return;

@@ -119,7 +119,7 @@ def change_metric(where: Any, label: str, value: str, change: float | None, lang
 
 def sample_notice(data: Dataset, lang: Lang) -> None:
     """On every page: a 'Data contoh' box naming the files flagged as sample, and the data version."""
-    titles = provenance.sample_titles(data)
+    titles = provenance.sample_titles(data, lang=lang)
     if titles:
         st.warning(t("contoh.banner", lang, berkas=escape_markdown(", ".join(titles))), icon=":material/science:")
     version = provenance.version_text(data, lang)
