@@ -57,7 +57,7 @@ def official_categories(folder: Path = FACTS_DIR) -> pd.DataFrame:
     table["tahun"] = table["tahun"].astype(int)
     table["kategori"] = _blank_as_missing(table["kategori"])
     table["skor_dilaporkan"] = pd.to_numeric(_blank_as_missing(table["skor_dilaporkan"])).astype(float)
-    return table[["tahun", "kategori", "skor_dilaporkan", "sumber", "keterangan"]]
+    return table[["tahun", "kategori", "skor_dilaporkan", "sumber", "keterangan", "keterangan_en"]]
 
 
 def population(folder: Path = FACTS_DIR) -> pd.DataFrame:

@@ -69,7 +69,8 @@ FILE_TITLES: dict[str, str] = {
 }
 
 STRINGS: dict[str, dict[str, str]] = {
-    f"data.{vocabulary}.{value}": {"id": value, "en": english}
+    "data.dan": {"id": " dan ", "en": " and "},  # between two reported scores
+    **{f"data.{vocabulary}.{value}": {"id": value, "en": english}
     for vocabulary, names in VOCABULARIES.items()
-    for value, english in names.items()
+    for value, english in names.items()},
 }
