@@ -37,6 +37,7 @@ from kla.maps.leaflet import (
     feature_collection,
     to_lonlat,
 )
+from kla.maps.patterns import Hatching, swatch
 from kla.maps.points import ZoomGate, initiative_layer, initiative_points
 from kla.text import escape_html
 
@@ -139,10 +140,12 @@ def legend_html(values: MapValues, lang: Lang = "id", initiatives: bool = False)
     only when a kelurahan has none), and the initiative symbol when that layer is on."""
     title = t("peta.halaman.legenda.judul", lang, metrik=short_metric_label(values.metric, lang), tahun=values.year)
     unit = t("peta.halaman.legenda.satuan", lang, satuan=mapdata.metric_unit(values.metric, lang))
-    # Each class led by the mark the tooltip, the popup and the tile map write (tilemap.marked_legend).
-    rows = [f'<div class="baris"><span class="kotak" style="background:{item.colour}"></span>'
-            f"{escape_html(item.label)}</div>"
-            for item in tilemap.marked_legend(values, lang, with_no_data=bool(values.table["nilai"].isna().any()))]
+    # Each class led by the mark the tooltip, the popup and the tile map write (tilemap.marked_legend),
+    # its swatch hatched as the map is (kla.maps.patterns); "tanpa data" last, plain.
+    items = tilemap.marked_legend(values, lang, with_no_data=bool(values.table["nilai"].isna().any()))
+    classes = max(len(values.breaks) - 1, 1)
+    rows = [f'<div class="baris">{swatch(item.colour, k if k < classes else -1)}{escape_html(item.label)}</div>'
+            for k, item in enumerate(items)]
     if initiatives:
         rows.append('<div class="baris"><span class="titik"></span>'
                     f'{escape_html(t("peta.halaman.legenda.inisiatif", lang))}</div>'
@@ -190,6 +193,8 @@ def choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = 
                    "kelas": escape_html(class_label),
                    "peringkat": escape_html(t("peta.halaman.peringkat_kota", lang)),
                    "profil": t("peta.halaman.popup.profil", lang)}).add_to(areas)
+    Hatching(dict(zip(values.table["kode_kelurahan"], values.table["kelas"])),
+             list(mapdata.breaks_colours(values.breaks, values.metric))).add_to(areas)
     _outlines(boundaries).add_to(m)
     points = initiative_points(boundaries, initiatives, lang) if initiatives is not None else None
     layer = initiative_layer(points) if points and points["features"] else None
