@@ -119,8 +119,13 @@ PANEL_CSS = """<style>
 .kla-sr {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
 </style>"""
 
-# One listener for every panel on the page (a popover's content mounts anew each time it opens).
+# On each opening (a popover's content mounts anew): the focus into the panel. Once per page: one click
+# listener for every panel.
 COPY_JS = """<script>(() => {
+  // Streamlit draws a popover's content at the end of the page: take the keyboard into it as it opens
+  const panel = document.currentScript && document.currentScript.previousElementSibling;
+  const field = panel && panel.querySelector('input');
+  if (field) { field.focus(); field.select(); }
   if (window.__klaBagikan) return;
   window.__klaBagikan = true;
   const say = (box, text, manual) => {
