@@ -40,7 +40,7 @@ def fills(fig) -> dict[str, object]:
 
 
 def legend(fig) -> list[tuple[str, str]]:
-    return [(tr.name, tr.marker.color) for tr in fig.data if tr.showlegend is not False]
+    return [(tr.name, tr.fillcolor) for tr in fig.data if tr.showlegend is not False]  # hatched fill swatches
 
 
 def relative_luminance(colour: str) -> float:

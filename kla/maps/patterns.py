@@ -17,6 +17,8 @@ from kla.tilemap import label_colour
 # One per class, lowest first; more classes than shapes repeat the last (mapdata makes at most 6).
 SHAPES = ("", "titik", "miring", "silang", "kisi", "rapat")
 PATTERN_CLASS = "kla-pola"  # on every hatched <path>
+# The same order in plotly's pattern shapes, for the press map (kla.staticmap).
+PLOTLY_SHAPES = {"": "", "titik": ".", "miring": "/", "silang": "x", "kisi": "+", "rapat": "-"}
 SIZE = 8  # px: one repeat of a pattern
 
 
@@ -29,6 +31,12 @@ def shape_of(kelas: int) -> str:
     if kelas < 0:
         return ""
     return SHAPES[min(kelas, len(SHAPES) - 1)]
+
+
+def plotly_pattern(kelas: int, fill: str) -> dict:
+    """Plotly ``fillpattern`` of class ``kelas`` over ``fill``: the class shape in the fill's label colour."""
+    return dict(shape=PLOTLY_SHAPES[shape_of(kelas)], fillmode="overlay", fgcolor=label_colour(fill),
+                fgopacity=0.45, size=7, solidity=0.2)
 
 
 def _marks(shape: str, ink: str) -> str:

@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from kla import charts, mapdata, maps, tilemap
 from kla.i18n import Lang, t
 from kla.mapdata import MapValues
+from kla.maps.patterns import plotly_pattern
 from kla.staticmap.geometry import border_colour, city_edge, dense_centre, line_xy, polygon_xy, scale_ratio
 from kla.staticmap.labels import KEY_PX, key_entries, label_item
 from kla.staticmap.layout import NAME, fit_map_labels
@@ -60,6 +61,7 @@ def _shapes(boundaries: gpd.GeoDataFrame, values: MapValues) -> pd.DataFrame:
     merged["kode_kecamatan"] = merged["kode_kecamatan"].fillna(merged["kecamatan_file"])
     merged["nama_kecamatan"] = merged["nama_kecamatan"].fillna(merged["nama_kecamatan_file"])
     merged["warna"] = merged["warna"].fillna(mapdata.NO_DATA)
+    merged["kelas"] = merged["kelas"].fillna(-1).astype(int)
     return merged.reset_index(drop=True)
 
 
@@ -91,10 +93,12 @@ def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: 
         _labels(fig, shapes, ratio, centre)
     _hover_points(fig, shapes, values, lang)
     has_missing = bool(shapes["nilai"].isna().any() or values.table["nilai"].isna().any())
-    for item in mapdata.legend_items(values.breaks, values.metric, lang, with_no_data=has_missing):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=item.label, hoverinfo="skip",
-                                 marker=dict(symbol="square", size=16, color=item.colour,
-                                             line=dict(color=OUTLINE, width=1))))
+    classes = max(len(values.breaks) - 1, 1)
+    # Swatches are fills, hatched as the map is: the class reads in greyscale print too.
+    for k, item in enumerate(mapdata.legend_items(values.breaks, values.metric, lang, with_no_data=has_missing)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=item.label, hoverinfo="skip", fill="toself",
+                                 fillcolor=item.colour, line=dict(color=OUTLINE, width=1),
+                                 fillpattern=plotly_pattern(k if k < classes else -1, item.colour)))
 
     title = t("statis.judul", lang, metrik=mapdata.metric_label(values.metric, lang), tahun=values.year)
     subtitle = t("statis.subjudul_sisipan" if centre else "statis.subjudul_nama" if labels else "statis.subjudul",
@@ -125,9 +129,11 @@ def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: 
 
 def _areas(fig: go.Figure, shapes: pd.DataFrame, borders: BaseGeometry) -> None:
     """The kelurahan fills, then the kecamatan borders and the city's edge over them."""
-    for code, colour, geom in zip(shapes["kode_kelurahan"], shapes["warna"], shapes["geometry"]):
+    for code, colour, kelas, geom in zip(shapes["kode_kelurahan"], shapes["warna"], shapes["kelas"],
+                                         shapes["geometry"]):
         xs, ys = polygon_xy(geom)
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
+                                 fillpattern=plotly_pattern(kelas, colour),
                                  line=dict(color=border_colour(colour), width=BORDER_WIDTH), name=f"kelurahan:{code}",
                                  showlegend=False, hoverinfo="skip"))
     xs, ys = line_xy(borders)
@@ -149,12 +155,14 @@ def _inset(fig: go.Figure, shapes: pd.DataFrame, borders: BaseGeometry, box: tup
     margin = 0.02 * max(x1 - x0, y1 - y0)
     cut = shapely.box(x0 - margin, y0 - margin, x1 + margin, y1 + margin)
     inset = dict(xaxis="x2", yaxis="y2", showlegend=False, hoverinfo="skip")
-    for code, colour, geom in zip(shapes["kode_kelurahan"], shapes["warna"], shapes["geometry"]):
+    for code, colour, kelas, geom in zip(shapes["kode_kelurahan"], shapes["warna"], shapes["kelas"],
+                                         shapes["geometry"]):
         if not geom.intersects(cut):
             continue
         xs, ys = polygon_xy(geom.intersection(cut))
         if xs:
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour, name=f"sisipan:{code}",
+                                     fillpattern=plotly_pattern(kelas, colour),
                                      line=dict(color=border_colour(colour), width=BORDER_WIDTH * 1.5), **inset))
     for name, geom, line in (("sisipan_batas_kecamatan", borders, dict(color=KECAMATAN_LINE, width=KECAMATAN_WIDTH)),
                              ("sisipan_tepi_kota", city_edge(shapes["geometry"]),
