@@ -22,6 +22,7 @@ from kla.export import STATIC_MAP, ExportError
 from kla.i18n import Lang, t
 from kla.initiatives import initiative_table
 from kla.loading import Dataset
+from kla.names import with_indicator_names
 
 if TYPE_CHECKING:  # geopandas and the static map load in about a second: only when a map is made
     import geopandas as gpd
@@ -93,7 +94,7 @@ def indicator_trend(ctx: Context) -> charts.Chart:
 def shortfall(ctx: Context) -> charts.Chart:
     year = _city_year(ctx)
     ranking = scoring.shortfall_ranking(ctx.data.evaluasi_kota, ctx.data.indikator, year)
-    return charts.shortfall_bar(ranking, top_n=views.SHORTFALL_TOP, year=year,
+    return charts.shortfall_bar(with_indicator_names(ranking, ctx.data.indikator), top_n=views.SHORTFALL_TOP, year=year,
                                 **source_labels(ctx, provenance.CITY_POINTS), lang=ctx.lang)
 
 

@@ -35,6 +35,7 @@ from kla import domain, scoring
 from kla.activities import month_spans
 from kla.colours import GRAPHIC_MIN, TEXT_MIN, darken_to
 from kla.i18n import PLOTLY_SEPARATORS, Lang, block_name, format_date, format_month, format_number, t
+from kla.names import INITIATIVE_COLUMNS, indicator_labels, indicator_names, value_name, value_names
 from kla.schema import ACTIVITY_TYPES, INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_plotly
 from kla.textsize import text_px, wrap_px
@@ -599,11 +600,14 @@ def shortfall_bar(ranking: pd.DataFrame, top_n: int = 10, *, year: int | None = 
     it, filling the indicators above would be enough.
     """
     top = ranking.head(top_n).reset_index(drop=True)
-    data = top[["kode", "nama_id", "blok", "poin", "max_poin", "kekurangan", "kumulatif", "total_proyeksi"]].copy()
+    name = "nama_en" if lang == "en" and "nama_en" in top else "nama_id"  # kla.names: English where the data has it
+    data = top.assign(**{name: indicator_names(top, lang)})[
+        ["kode", name, "blok", "poin", "max_poin", "kekurangan", "kumulatif", "total_proyeksi"]].copy()
     data.insert(0, "peringkat", np.arange(1, len(data) + 1))
-    labels = [f"{_wrap_plain(n, LABEL_CHARS)} ({k})" for k, n in zip(top["kode"], top["nama_singkat"])]
+    short = indicator_labels(top, lang)
+    labels = [f"{_wrap_plain(short[k], LABEL_CHARS)} ({k})" for k in top["kode"]]
     fig = go.Figure()
-    custom = np.column_stack([top["nama_id"].map(escape_plotly), top["poin"], top["max_poin"]]) if len(top) else None
+    custom = np.column_stack([data[name].map(escape_plotly), top["poin"], top["max_poin"]]) if len(top) else None
     unit = t("poin", lang)
     fig.add_trace(go.Bar(
         x=data["kekurangan"].to_numpy(dtype=float), y=labels, orientation="h", marker_color=OKABE_ITO[1],
@@ -715,6 +719,8 @@ def initiatives_by(inisiatif: pd.DataFrame, by: str, *, kecamatan: Mapping[str, 
         counts = counts.sort_index(key=lambda s: s.map(rank).fillna(len(rank)))  # ties: schema order
         counts = counts.sort_values(ascending=False, kind="mergesort")
     data = pd.DataFrame({by: counts.index.astype(str), "jumlah": counts.to_numpy(dtype=int)})
+    if by in INITIATIVE_COLUMNS:  # types, partner types, statuses by their English names (kla.names)
+        data[by] = value_names(data[by], INITIATIVE_COLUMNS[by], lang)
     unit = t("grafik.inisiatif.satuan", lang)
     fig = go.Figure(go.Bar(
         x=data["jumlah"].to_numpy(), y=[_wrap_plain(g, LABEL_CHARS) for g in data[by]], orientation="h",
@@ -846,17 +852,19 @@ def activities_per_month(kegiatan: pd.DataFrame, *, period: tuple[dt.date, dt.da
     data = counts.rename("jumlah").reset_index()
     data["bulan"] = data["bulan"].astype(str)
     data = data.assign(**window.columns(data["bulan"], lang))
+    shown = {jenis: value_name("jenis_kegiatan", jenis, lang) for jenis in present}  # English names (kla.names)
     labels = window.labels
     fig = go.Figure()
     unit = t("grafik.kegiatan.satuan", lang)
     for jenis in present:
         own = data[data["jenis"] == jenis]
         colour = _activity_colour(jenis)
-        fig.add_trace(go.Bar(x=labels, y=own["jumlah"].to_numpy(dtype=int), name=jenis,
+        fig.add_trace(go.Bar(x=labels, y=own["jumlah"].to_numpy(dtype=int), name=shown[jenis],
                              marker=dict(color=colour, pattern=_partial_pattern(window)),
                              customdata=np.array(window.covered, dtype=object).reshape(-1, 1),
                              hovertemplate=_hover(["<b>%{x}</b> (%{customdata[0]})",
-                                                   f"{jenis}: %{{y:,.0f}} {unit}"])))
+                                                   f"{escape_plotly(shown[jenis])}: %{{y:,.0f}} {unit}"])))
+    data["jenis"] = data["jenis"].map(shown)
     fig.update_layout(barmode="stack", bargap=0.15, height=500)
     _month_axis(fig, months, labels, lang)
     meta = ChartMeta("kegiatan_bulanan", t("grafik.kegiatan_bulanan.judul", lang),

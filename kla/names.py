@@ -86,3 +86,25 @@ def indicator_labels(indikator: pd.DataFrame, lang: Lang = "id") -> pd.Series:
                 english = indikator[column].astype("object")
                 labels = english.where(english.notna() & (english.astype(str).str.strip() != ""), labels)
     return pd.Series(labels.to_numpy(), index=indikator["kode"].to_numpy(), name="label")
+
+
+def with_indicator_names(frame: pd.DataFrame, indikator: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (with ``kode``) plus the catalogue's English names where it lacks them (for charts in English)."""
+    missing = [c for c in ("nama_en", "nama_singkat_en") if c in indikator and c not in frame]
+    if not missing:
+        return frame
+    names = indikator.drop_duplicates("kode").set_index("kode")[missing]
+    return frame.join(names, on="kode")
+
+
+def indicator_names(frame: pd.DataFrame, lang: Lang = "id") -> pd.Series:
+    """Full indicator names of ``frame``'s rows: ``nama_id``; in English ``nama_en`` where filled."""
+    if lang == "en" and "nama_en" in frame:
+        english = frame["nama_en"].astype("object")
+        return english.where(english.notna() & (english.astype(str).str.strip() != ""), frame["nama_id"])
+    return frame["nama_id"]
+
+
+# The vocabulary of each controlled column of the data files, for :func:`shown_in`.
+ACTIVITY_COLUMNS = {"jenis": "jenis_kegiatan"}
+INITIATIVE_COLUMNS = {"jenis": "jenis_inisiatif", "jenis_mitra": "jenis_mitra", "status": "status"}

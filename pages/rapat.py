@@ -28,10 +28,12 @@ from kla import (
     tilemap,
 )
 from kla.i18n import format_number, format_signed, t
+from kla.names import ACTIVITY_COLUMNS, INITIATIVE_COLUMNS, indicator_labels, shown_in, with_indicator_names
 from kla.text import escape_html, escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
+from kla.ui.share import share_page
 from kla.ui.unduh import session_guard, show_notice
 from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, sample_notice, url_date_range
 from kla.views import SHORTFALL_TOP
@@ -120,6 +122,8 @@ def go_to(target: str) -> None:
 top = st.columns([4.6, 1.25, 1.25, 1.9], vertical_alignment="center")
 top[0].title(t("rapat.view." + view, lang))
 top[0].caption(f"{t('rapat.judul', lang)} · {t('rapat.langkah', lang, i=step + 1, n=len(views))}")
+with top[0]:
+    share_page(lang)
 top[1].button(t("rapat.sebelumnya", lang), disabled=step == 0, on_click=go_to, args=(views[max(step - 1, 0)],),
               width="stretch")
 top[2].button(t("rapat.berikutnya", lang), disabled=step == len(views) - 1, type="primary", on_click=go_to,
@@ -181,7 +185,7 @@ def what_if() -> None:
     needed = meeting.indicators_for_paripurna(ranking)
     maxima = dict(zip(ranking["kode"], ranking["max_poin"].astype(float)))
     now = dict(zip(ranking["kode"], ranking["poin"].astype(float)))
-    names = dict(zip(ranking["kode"], ranking["nama_singkat"]))
+    names = indicator_labels(data.indikator, lang).to_dict()
     default = {code: maxima[code] for code in ranking["kode"][:needed or 3]}
     raw = st.query_params.get("andai")
     linked, unknown = meeting.decode_what_if(raw, maxima)
@@ -250,7 +254,8 @@ elif view == "poin":
     needed = meeting.indicators_for_paripurna(ranking)
     left, right = st.columns([1.15, 1])
     with left:
-        bar = cached(charts.shortfall_bar)(ranking, top_n=SHORTFALL_TOP, year=pos.tahun,
+        bar = cached(charts.shortfall_bar)(with_indicator_names(ranking, data.indikator), top_n=SHORTFALL_TOP,
+                                           year=pos.tahun,
                                            **provenance.chart_labels(data, provenance.CITY_POINTS, lang), lang=lang)
         show_chart(bar, 950, 750, "rapat_poin")
     with right:
@@ -299,7 +304,8 @@ elif view == "sejak":
         with where:
             st.subheader(t(f"rapat.sejak.{key}", lang))
             # the rows add up to the totals above: what does not fit is one "Selebihnya" row
-            rows = meeting.with_remainder(frame, TYPE_ROWS, first, t("rapat.lainnya.baris", lang), sums)
+            rows = shown_in(meeting.with_remainder(frame, TYPE_ROWS, first, t("rapat.lainnya.baris", lang), sums),
+                            lang, ACTIVITY_COLUMNS)
             shown = rows.assign(kegiatan=[n(v, 0) for v in rows["kegiatan"]],
                                 anak=[n(v, 0) for v in rows["peserta_anak"]],
                                 dewasa=[n(v, 0) for v in rows["peserta_dewasa"]])
@@ -332,6 +338,7 @@ else:
         # the partners' rows add up to the two counts on the left: the rest is one "Selebihnya" row
         partners = meeting.with_remainder(plan.per_mitra, PARTNER_ROWS, "nama_mitra", t("rapat.lainnya.baris", lang),
                                           ["belum_mulai", "terhenti"])
+        partners = shown_in(partners, lang, INITIATIVE_COLUMNS)
         table(partners.assign(belum_mulai=[n(v, 0) for v in partners["belum_mulai"]],
                               terhenti=[n(v, 0) for v in partners["terhenti"]]),
               {"nama_mitra": t("rapat.kolom.mitra", lang), "jenis_mitra": t("rapat.kolom.jenis_mitra", lang),

@@ -162,7 +162,8 @@ def test_initiatives_most_common_group_and_ties():
     chart = charts.initiatives_by(table, "jenis")
     assert summaries.main_point(chart) == "Terbanyak: Forum Anak dan PUSPAGA (masing-masing 2 dari 5 inisiatif)."
     one = charts.initiatives_by(table.iloc[[0, 2, 4]], "jenis", lang="en")
-    assert summaries.main_point(one, "en") == "Most: Forum Anak (2 of 3 initiatives)."
+    # in English the type is named in English (kla.names, issue 17 item 4)
+    assert summaries.main_point(one, "en") == "Most: Children's Forum (2 of 3 initiatives)."
 
 
 def activities() -> pd.DataFrame:
