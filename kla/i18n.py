@@ -30,6 +30,56 @@ BALIKPAPAN_TZ = dt.timezone(dt.timedelta(hours=8), "WITA")
 
 # Plotly's layout.separators: decimal mark first, then the thousands mark.
 PLOTLY_SEPARATORS = {"id": ",.", "en": ".,"}
+DAYS_ID = ("Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu")  # plotly.js counts from Sunday
+DAYS_ID_SHORT = ("Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab")
+
+# plotly.js's own texts a visitor can meet with the toolbar hidden (zooming a chart, selecting on the map),
+# and the toolbar's, should a chart show it.
+PLOTLY_WORDS_ID = {
+    "Double-click to zoom back out": "Klik dua kali untuk kembali",
+    "Autoscale": "Skala otomatis",
+    "Reset axes": "Atur ulang sumbu",
+    "Zoom": "Perbesar area",
+    "Zoom in": "Perbesar",
+    "Zoom out": "Perkecil",
+    "Pan": "Geser",
+    "Box Select": "Pilih kotak",
+    "Lasso Select": "Pilih laso",
+    "Download plot as a png": "Unduh grafik sebagai PNG",
+    "Download plot": "Unduh grafik",
+    "Taking snapshot - this may take a few seconds": "Membuat gambar, mungkin perlu beberapa detik",
+    "Produced with Plotly.js": "Dibuat dengan Plotly.js",
+    "Show closest data on hover": "Tampilkan data terdekat saat kursor di atasnya",
+    "Compare data on hover": "Bandingkan data saat kursor di atasnya",
+    "Toggle Spike Lines": "Garis bantu",
+    "Reset view": "Atur ulang tampilan",
+}
+
+
+def plotly_locale(lang: Lang) -> dict[str, object]:
+    """``st.plotly_chart`` config entries that make plotly.js format dates, numbers and its own texts in ``lang``.
+
+    plotly.js ships only English; a locale is either registered globally (Streamlit's frontend bundles
+    plotly.js and exposes no global to register with) or travels in the chart's config (``locales``), as
+    here: nothing is fetched, the dictionary arrives with the chart. Month names are this module's, so an
+    axis plotly formats itself reads like our own labels ("Mei 2024", "Agu"). ``layout.separators``
+    (:data:`PLOTLY_SEPARATORS`, set by kla.charts) still decides the marks, for kaleido's pictures too.
+    """
+    if lang != "id":
+        return {"locale": "en"}
+    decimal, thousands = PLOTLY_SEPARATORS["id"]
+    return {"locale": "id", "locales": {"id": {
+        "dictionary": PLOTLY_WORDS_ID,
+        "format": {
+            "days": list(DAYS_ID), "shortDays": list(DAYS_ID_SHORT),
+            "months": list(MONTHS_ID), "shortMonths": list(MONTHS_ID_SHORT),
+            "periods": ["AM", "PM"], "decimal": decimal, "thousands": thousands, "grouping": [3],
+            "currency": ["Rp", ""],
+            "dateTime": "%A, %-d %B %Y %H.%M.%S", "date": "%d/%m/%Y", "time": "%H.%M.%S",
+            # the axis tick formats plotly picks by zoom level: "Mei 2024", "17 Agu", "17 Agu 2024"
+            "year": "%Y", "month": "%b %Y", "dayMonth": "%-d %b", "dayMonthYear": "%-d %b %Y",
+        },
+    }}}
 
 
 def format_number(x: float | int | None, decimals: int = 0, lang: Lang = "id") -> str:

@@ -43,3 +43,16 @@ def test_placeholders_match_between_languages():
 def test_unknown_key_is_an_error_not_a_blank():
     with pytest.raises(KeyError):
         t("tidak.ada")
+
+
+def test_plotly_locale_gives_plotly_indonesian_months_days_and_marks():
+    from kla.i18n import plotly_locale
+
+    indonesian = plotly_locale("id")
+    assert indonesian["locale"] == "id"
+    fmt = indonesian["locales"]["id"]["format"]
+    assert fmt["shortMonths"][4] == "Mei" and fmt["months"][7] == "Agustus" and fmt["days"][0] == "Minggu"
+    assert (fmt["decimal"], fmt["thousands"]) == (",", ".")
+    assert fmt["dayMonthYear"] == "%-d %b %Y"  # 17 Agu 2025, day first
+    assert indonesian["locales"]["id"]["dictionary"]["Double-click to zoom back out"].startswith("Klik dua kali")
+    assert plotly_locale("en") == {"locale": "en"}  # plotly.js's own English

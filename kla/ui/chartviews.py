@@ -19,7 +19,7 @@ import streamlit as st
 
 from kla import summaries
 from kla.charts import Chart
-from kla.i18n import STRINGS, Lang, t
+from kla.i18n import STRINGS, Lang, plotly_locale, t
 from kla.text import escape_markdown
 
 CHART_CONFIG = {"displayModeBar": False}  # no plotly toolbar: its buttons are English and unlabelled
@@ -117,7 +117,7 @@ def chart_views(c: Chart, lang: Lang, *, metric: str | None = None, key: str | N
     chart_tab, table_tab, source_tab = st.tabs(
         [t("tampilan.grafik", lang), t("tampilan.tabel", lang), t("tampilan.sumber", lang)], key=f"tampilan_{key}")
     with chart_tab:
-        config = plotly.pop("config", CHART_CONFIG)
+        config = {**plotly.pop("config", CHART_CONFIG), **plotly_locale(lang)}  # dates and numbers in lang
         event = st.plotly_chart(c.figure, width="stretch", key=f"chart_{key}", config=config,
                                 alt=summaries.alt_text(c, lang, metric=metric), **plotly)
     with table_tab:
