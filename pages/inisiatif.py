@@ -6,6 +6,7 @@ import streamlit as st
 from kla import charts, geography, provenance
 from kla.i18n import format_number, t
 from kla.initiatives import filter_initiatives, initiative_table
+from kla.names import INITIATIVE_COLUMNS, shown_in, value_name
 from kla.schema import INITIATIVE_STATUSES, INITIATIVE_TYPES, PARTNER_TYPES
 from kla.text import escape_markdown
 from kla.ui.cache import cached
@@ -31,13 +32,13 @@ kecamatan = dict(zip(data.kecamatan["kode"], data.kecamatan["nama"]))
 with st.expander(t("filter", lang), expanded=True):
     left, right = st.columns(2)
     types = url_multiselect(t("inisiatif.jenis", lang), INITIATIVE_TYPES, "jenis", [], where=left,
-                            placeholder=t("semua", lang))
+                            format_func=lambda v: value_name("jenis_inisiatif", v, lang), placeholder=t("semua", lang))
     partners = url_multiselect(t("inisiatif.mitra", lang), PARTNER_TYPES, "mitra", [], where=right,
-                               placeholder=t("semua", lang))
+                               format_func=lambda v: value_name("jenis_mitra", v, lang), placeholder=t("semua", lang))
     districts = url_multiselect(t("kecamatan", lang), list(kecamatan), "kecamatan", [], where=left,
                                 format_func=kecamatan.get, placeholder=t("semua", lang))
     statuses = url_multiselect(t("inisiatif.status", lang), INITIATIVE_STATUSES, "status", [], where=right,
-                               placeholder=t("semua", lang))
+                               format_func=lambda v: value_name("status", v, lang), placeholder=t("semua", lang))
     query = url_text(t("cari", lang), "q", placeholder=t("inisiatif.cari.contoh", lang))
 
 table = initiative_table(data.inisiatif, data.kelurahan)
@@ -64,8 +65,9 @@ chart(cached(charts.initiatives_by)(shown, "kecamatan", **labels, lang=lang), la
 
 st.subheader(t("inisiatif.daftar", lang))
 dataframe(
-    shown[["id", "nama", "jenis", "nama_kelurahan", "nama_kecamatan", "jenis_mitra", "nama_mitra", "status",
-           "tanggal_mulai", "tanggal_selesai", "deskripsi"]],
+    shown_in(shown, lang, INITIATIVE_COLUMNS)[  # types, statuses and descriptions in the reader's language
+        ["id", "nama", "jenis", "nama_kelurahan", "nama_kecamatan", "jenis_mitra", "nama_mitra", "status",
+         "tanggal_mulai", "tanggal_selesai", "deskripsi"]],
     lang=lang, hide_index=True, width="stretch",
     column_config={
         "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),

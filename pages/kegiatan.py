@@ -5,6 +5,7 @@ import streamlit as st
 from kla import charts, provenance, views
 from kla.activities import activity_summary, activity_table, filter_activities
 from kla.i18n import format_date, format_number, t
+from kla.names import ACTIVITY_COLUMNS, shown_in, value_name
 from kla.schema import ACTIVITY_TYPES
 from kla.ui.cache import cached
 from kla.ui.data import dataset_or_stop
@@ -26,7 +27,7 @@ with st.expander(t("filter", lang), expanded=True):
                                 (first_day, last_day))
     left, right = st.columns(2)
     types = url_multiselect(t("kegiatan.jenis", lang), ACTIVITY_TYPES, "jenis", [], where=left,
-                            placeholder=t("semua", lang))
+                            format_func=lambda v: value_name("jenis_kegiatan", v, lang), placeholder=t("semua", lang))
     districts = url_multiselect(t("kecamatan", lang), list(kecamatan), "kecamatan", [], where=right,
                                 format_func=kecamatan.get, placeholder=t("semua", lang))
 
@@ -47,7 +48,7 @@ source_caption(data, provenance.ACTIVITIES, lang, period)
 
 st.subheader(t("kegiatan.daftar", lang))
 st.dataframe(
-    shown.sort_values("tanggal", ascending=False).head(500)[
+    shown_in(shown.sort_values("tanggal", ascending=False).head(500), lang, ACTIVITY_COLUMNS)[
         ["tanggal", "jenis", "judul", "nama_kelurahan", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
     hide_index=True, width="stretch",
     column_config={

@@ -4,6 +4,7 @@ import streamlit as st
 
 from kla import charts, profile, provenance, scoring
 from kla.i18n import format_number, t
+from kla.names import ACTIVITY_COLUMNS, INITIATIVE_COLUMNS, shown_in
 from kla.text import escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
@@ -66,6 +67,7 @@ own = profile.initiatives_of(data, kode)
 if own.empty:
     st.info(t("profil.inisiatif.kosong", lang))
 else:
+    own = shown_in(own, lang, INITIATIVE_COLUMNS)  # types, statuses and descriptions in the reader's language
     dataframe(own[["nama", "jenis", "status", "jenis_mitra", "nama_mitra", "tanggal_mulai", "deskripsi"]],
               lang=lang, hide_index=True, width="stretch", column_config={
                      "nama": t("kolom.nama", lang), "jenis": t("inisiatif.jenis", lang),
@@ -78,6 +80,7 @@ recent = profile.latest_activities(data, kode)
 if recent.empty:
     st.info(t("profil.kegiatan.kosong", lang))
 else:
+    recent = shown_in(recent, lang, ACTIVITY_COLUMNS)  # types and titles in the reader's language
     dataframe(recent[["tanggal", "jenis", "judul", "penyelenggara", "peserta_anak", "peserta_dewasa"]],
               lang=lang, hide_index=True, width="stretch", column_config={
                      "tanggal": st.column_config.DateColumn(t("kolom.tanggal", lang), format="DD/MM/YYYY"),

@@ -35,3 +35,23 @@ def test_tentang_in_indonesian_is_unchanged():
     official = next(f for f in frames(at) if "skor_dilaporkan" in f.columns)
     assert official["keterangan"].str.contains("skor tidak diumumkan").any()
     assert "Katalog indikator KLA" in texts(at)
+
+
+def test_kegiatan_in_english_lists_types_and_titles_in_english_and_filters_by_type():
+    at = open_page(PAGES[3], lang="en", jenis="kunjungan lapangan")
+    listed = frames(at)[-1]
+    assert len(listed) and set(listed["jenis"]) == {"field visit"}
+    assert listed["judul"].str.startswith(("Field visit", "Checking", "Outreach")).all(), listed["judul"].head()
+    chosen = at.multiselect(key="url_jenis")
+    assert chosen.value == ["kunjungan lapangan"]  # the link keeps the data's value ...
+    assert "field visit" in chosen.format_func(chosen.value[0])  # ... and the visitor reads its English
+
+
+def test_inisiatif_in_english_lists_types_partners_statuses_and_descriptions_in_english():
+    at = open_page(PAGES[2], lang="en", status="terhenti")
+    listed = frames(at)[-1]
+    assert len(listed) and set(listed["status"]) == {"stopped"}
+    assert listed["deskripsi"].str.contains("Stopped|stopped|Paused").all()
+    assert not listed["jenis_mitra"].isin(["pemerintah", "komunitas", "sekolah"]).any()
+    indonesian = frames(open_page(PAGES[2], status="terhenti"))[-1]
+    assert set(indonesian["status"]) == {"terhenti"}
