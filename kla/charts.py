@@ -902,11 +902,13 @@ def participants_per_month(kegiatan: pd.DataFrame, *, period: tuple[dt.date, dt.
     labels = window.labels
     unit = t("grafik.orang", lang)
     fig = go.Figure()
-    for column, key, colour in (("peserta_anak", "grafik.anak", OKABE_ITO[0]),
-                                ("peserta_dewasa", "grafik.dewasa", OKABE_ITO[1])):
+    # Adults' bars are outlined dark, children's are not: the two differ by more than colour (the
+    # hatching already says "partial month"), in the legend as well.
+    for column, key, colour, edge in (("peserta_anak", "grafik.anak", OKABE_ITO[0], dict(width=0)),
+                                      ("peserta_dewasa", "grafik.dewasa", OKABE_ITO[1], dict(color=TEXT, width=1.5))):
         name = t(key, lang)
         fig.add_trace(go.Bar(x=labels, y=data[column].to_numpy(dtype=int), name=name,
-                             marker=dict(color=colour, pattern=_partial_pattern(window)),
+                             marker=dict(color=colour, pattern=_partial_pattern(window), line=edge),
                              customdata=np.array(window.covered, dtype=object).reshape(-1, 1),
                              hovertemplate=_hover(["<b>%{x}</b> (%{customdata[0]})",
                                                    f"{name}: %{{y:,.0f}} {unit}"])))

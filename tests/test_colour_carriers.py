@@ -144,3 +144,28 @@ def test_folium_tooltip_popup_and_legend_say_the_class(sample, shapes):
     html = maps.choropleth(shapes, values).get_root().render()
     assert "+ p.kelas +" in html and '"kelas":"Kategori"' in html  # the popup row and its label
     assert '"nilai","kelas","peringkat"' in html  # a tooltip row
+
+
+def test_press_map_hatches_each_class_with_its_own_pattern(sample, shapes):
+    from kla import staticmap
+    from kla.maps import patterns
+
+    values = mapdata.map_values(sample, "total")
+    fig = staticmap.static_choropleth(shapes, values).figure
+    kelas = dict(zip(values.table["kode_kelurahan"], values.table["kelas"]))
+    seen: dict[int, str] = {}
+    for tr in fig.data:
+        if (tr.name or "").startswith("kelurahan:"):
+            k = int(kelas[tr.name.split(":", 1)[1]])
+            assert tr.fillpattern.shape == patterns.PLOTLY_SHAPES[patterns.shape_of(k)]
+            seen[k] = tr.fillpattern.shape
+    assert len(seen) >= 3 and len(set(seen.values())) == len(seen)  # one pattern per class drawn
+    swatches = [tr.fillpattern.shape or "" for tr in fig.data if tr.showlegend is not False]
+    assert len(set(swatches)) == len(swatches)  # the legend tells the classes apart without colour
+
+
+def test_children_and_adults_bars_differ_by_more_than_colour(figures):
+    bars = [tr for tr in figures["peserta_bulanan"].data if tr.type == "bar"]
+    assert len(bars) == 2
+    looks = {((tr.marker.line.width or 0) > 0, tr.marker.line.color) for tr in bars}
+    assert len(looks) == 2, "children and adults told apart by colour alone"
