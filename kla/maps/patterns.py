@@ -4,7 +4,8 @@ Colour is never the only carrier of a class (WCAG 1.4.1): over each kelurahan's 
 pattern of its class (none for the lowest, then dots, diagonal lines, cross-hatching, a grid),
 drawn in the colour that contrasts with the fill (:func:`kla.tilemap.label_colour`). The patterns
 are defined once in the map's own SVG (:class:`Hatching`); the legend's swatches use the same
-ones. Kelurahan without data keep their plain grey.
+ones. Kelurahan without data keep their plain grey. :func:`plotly_pattern` gives the press map
+(:mod:`kla.staticmap`) the same patterns in plotly's shapes.
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def _shapes(boundaries: gpd.GeoDataFrame, values: MapValues) -> pd.DataFrame:
 def static_choropleth(boundaries: gpd.GeoDataFrame, values: MapValues, *, lang: Lang = "id",
                       source: str | None = None, sample: bool = False, labels: bool = False,
                       attribution: str | None = None) -> charts.Chart:
-    """"peta_kelurahan": every kelurahan in its class colour, on white paper, ready to export.
+    """"peta_kelurahan": every kelurahan in its class colour and hatching, on white paper, ready to export.
 
     ``boundaries``: :func:`kla.boundaries.load_installed`. ``values``:
     :func:`kla.mapdata.map_values`; colours are its ``warna`` column, the legend its
