@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kla import authcli, config
+from kla import authcli, config, translation
 
 if TYPE_CHECKING:  # pandas takes 0,4 s to import: commands that do not need it start faster
     from kla.loading import LoadResult
@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_geo(commands)
     _add_export(commands)
     authcli.add_commands(commands)
+    translation.add_commands(commands)
     brief = commands.add_parser("brief", help="ringkasan rapat Gugus Tugas satu halaman A4 (PDF)")
     brief.add_argument("--out", type=Path, required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     brief.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD",

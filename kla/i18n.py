@@ -67,7 +67,7 @@ def plotly_locale(lang: Lang) -> dict[str, object]:
     """
     if lang != "id":
         return {"locale": "en"}
-    decimal, thousands = PLOTLY_SEPARATORS["id"]
+    decimal, thousands = PLOTLY_SEPARATORS["id"][0], PLOTLY_SEPARATORS["id"][1]
     return {"locale": "id", "locales": {"id": {
         "dictionary": PLOTLY_WORDS_ID,
         "format": {
