@@ -40,7 +40,7 @@ import plotly.graph_objects as go
 
 from kla import charts, tilemap
 from kla import render as render_module
-from kla.i18n import Lang, format_date, t
+from kla.i18n import STRINGS, Lang, format_date, t
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "csv_id", "xlsx")
@@ -290,6 +290,14 @@ def safe_table(table: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+def headed(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """``table`` with English column titles in English (the chart table's, ``kolom_grafik.*``); in Indonesian the
+    data's own column names, as the data files and earlier exports have them."""
+    if lang == "id":
+        return table
+    return table.rename(columns=lambda c: t(f"kolom_grafik.{c}", lang) if f"kolom_grafik.{c}" in STRINGS else c)
+
+
 def _plain(text: str) -> str:
     """Figure text as plain text: line breaks and escaped marks back to what they say."""
     return (text.replace("<br>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
@@ -327,7 +335,7 @@ def csv_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
     for key, value in about_rows(chart, stamp, "csv"):
         writer.writerow([key, neutralise(value)])
     writer.writerow([])
-    safe_table(chart.data).to_csv(out, index=False, lineterminator="\r\n")
+    safe_table(headed(chart.data, stamp.lang)).to_csv(out, index=False, lineterminator="\r\n")
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -343,7 +351,7 @@ def csv_id_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
     for key, value in about_rows(chart, stamp, "csv_id"):
         writer.writerow([key, neutralise(value)])
     writer.writerow([])
-    table = safe_table(chart.data)
+    table = safe_table(headed(chart.data, stamp.lang))
     writer.writerow(list(table.columns))
     for row in table.itertuples(index=False):
         writer.writerow([_decimal_comma(v) for v in row])
@@ -372,7 +380,7 @@ def xlsx_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"
-    table = safe_table(chart.data)
+    table = safe_table(headed(chart.data, stamp.lang))
     if chart.sample:
         sheet.append([t("ekspor.contoh.lembar", stamp.lang)])
         sheet["A1"].font = Font(bold=True, color=SAMPLE_TEXT)
@@ -386,7 +394,7 @@ def xlsx_bytes(chart: charts.Chart, stamp: Stamp) -> bytes:
         cell.font = Font(bold=True)
     sheet.freeze_panes = f"A{header_row + 1}"
     _fit_columns(sheet, table, first_row=header_row + 1)
-    about = book.create_sheet("Keterangan")
+    about = book.create_sheet(t("data.lembar.keterangan", stamp.lang))
     for key, value in about_rows(chart, stamp, "xlsx"):
         about.append([key, neutralise(value)])
     about.column_dimensions["A"].width = 16

@@ -317,3 +317,22 @@ def test_press_figure_leaves_the_shared_chart_as_it_was(all_charts, name):
     fig = export.press_figure(chart, export.PRESETS["cerita"], STAMP)
     assert fig.layout.width == export.PRESETS["cerita"].layout_size[0]
     assert chart.figure.to_json() == before
+
+
+def test_english_exports_have_english_column_titles_and_type_names():
+    table = pd.DataFrame({"jenis": ["Forum Anak", "PUSPAGA", "Forum Anak"],
+                          "tanggal_mulai": pd.to_datetime(["2025-01-01"] * 3)})
+    chart = charts.initiatives_by(table, "jenis", lang="en")
+    english = export.Stamp(DAY, "en")
+    text = export.csv_bytes(chart, english).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text.split("\r\n\r\n", 1)[1])))
+    assert rows[0] == ["Type", "Count"]
+    assert rows[1] == ["Children's Forum", "2"]
+    book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(chart, english)))
+    assert book.sheetnames == ["Data", "About"]
+    data_rows = list(book["Data"].iter_rows(values_only=True))
+    assert ("Type", "Count") in data_rows
+    excel_id = export.csv_id_bytes(chart, english).decode("utf-8-sig")
+    assert "Type;Count" in excel_id
+    indonesian = charts.initiatives_by(table, "jenis")
+    assert "jenis,jumlah\r\nForum Anak,2" in export.csv_bytes(indonesian, STAMP).decode("utf-8-sig")

@@ -70,6 +70,7 @@ FILE_TITLES: dict[str, str] = {
 
 STRINGS: dict[str, dict[str, str]] = {
     "data.dan": {"id": " dan ", "en": " and "},  # between two reported scores
+    "data.lembar.keterangan": {"id": "Keterangan", "en": "About"},  # the XLSX sheet of title, source, period
     **{f"data.{vocabulary}.{value}": {"id": value, "en": english}
     for vocabulary, names in VOCABULARIES.items()
     for value, english in names.items()},
