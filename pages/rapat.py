@@ -33,7 +33,6 @@ from kla.text import escape_html, escape_markdown
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.geo import installed_boundaries
-from kla.ui.share import share_page
 from kla.ui.unduh import session_guard, show_notice
 from kla.ui.widgets import change_metric, current_lang, link_notice, link_value, sample_notice, url_date_range
 from kla.views import SHORTFALL_TOP
@@ -122,8 +121,6 @@ def go_to(target: str) -> None:
 top = st.columns([4.6, 1.25, 1.25, 1.9], vertical_alignment="center")
 top[0].title(t("rapat.view." + view, lang))
 top[0].caption(f"{t('rapat.judul', lang)} · {t('rapat.langkah', lang, i=step + 1, n=len(views))}")
-with top[0]:
-    share_page(lang)
 top[1].button(t("rapat.sebelumnya", lang), disabled=step == 0, on_click=go_to, args=(views[max(step - 1, 0)],),
               width="stretch")
 top[2].button(t("rapat.berikutnya", lang), disabled=step == len(views) - 1, type="primary", on_click=go_to,
