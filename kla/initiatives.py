@@ -49,6 +49,7 @@ def filter_initiatives(
         if wanted:
             keep &= table[column].isin(list(wanted))
     if query.strip():
-        haystack = table[["nama", "nama_mitra", "nama_kelurahan", "deskripsi"]].fillna("").agg(" ".join, axis=1)
+        searched = [c for c in ("nama", "nama_mitra", "nama_kelurahan", "deskripsi", "deskripsi_en") if c in table]
+        haystack = table[searched].fillna("").astype(str).agg(" ".join, axis=1)  # either language's description
         keep &= haystack.str.casefold().str.contains(query.strip().casefold(), regex=False)
     return table[keep].reset_index(drop=True)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from kla import charts, domain, provenance, scoring, views
 from kla.i18n import block_name, t
+from kla.names import indicator_labels
 from kla.ui.cache import cached, cached_on_data
 from kla.ui.data import dataset_or_stop
 from kla.ui.share import share_page
@@ -41,7 +42,8 @@ elif view == "indikator":
     blocks = url_select(t("tren.pilih_blok", lang), domain.BLOCKS, "blok",
                         cached_on_data(views.indicator_default)(data).blok, format_func=lambda b: block_name(b, lang))
     in_block = views.block_indicators(data, blocks)
-    label = dict(zip(in_block["kode"], in_block["kode"] + " · " + in_block["nama_singkat"]))
+    short = indicator_labels(in_block, lang)  # kla.names: the English label in English
+    label = {kode: f"{kode} · {short[kode]}" for kode in in_block["kode"]}
     codes = url_multiselect(t("tren.pilih_indikator", lang), list(label), "indikator", list(label),
                             format_func=label.get)
     if codes:

@@ -33,3 +33,11 @@ def test_initiative_filters(tiny_city):
     assert list(filter_initiatives(table, query="sungainangka")["id"]) == ["INI-0002"]  # by kelurahan name
     assert list(filter_initiatives(table, query="CSR")["id"]) == ["INI-0003"]
     assert filter_initiatives(table, types=["PUSPAGA"]).empty
+
+
+def test_initiative_search_finds_the_english_description_too(tiny_city):
+    data = load_dataset(tiny_city).dataset
+    table = initiative_table(data.inisiatif, data.kelurahan)
+    table["deskripsi_en"] = ["Reading corner", "Family counselling", None]
+    assert list(filter_initiatives(table, query="counselling")["id"]) == [table["id"].iloc[1]]
+    assert filter_initiatives(table.drop(columns="deskripsi_en"), query="counselling").empty
