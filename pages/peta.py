@@ -150,10 +150,6 @@ with st.expander(t("peta.halaman.pilihan", lang), icon=":material/tune:", expand
 values = cached_on_data(mapdata.map_values)(data, metric, year)
 labels = provenance.chart_labels(data, provenance.MAP_FILES[metric], lang)
 known = set(values.table["kode_kelurahan"])
-# The map's main point in words, and its equivalent as a table (the ranking under the map), for every reader.
-point = (summaries.map_point(values.table, lang, metric)
-         or t("pokok.kosong", lang, judul=mapdata.metric_label(metric, lang)))
-st.markdown(f"{escape_markdown(point)} [{t('pokok.peta.tabel', lang)}](#{RANKING_ANCHOR})")
 if view == "wilayah":
     info = boundaries.installed_info() or {}
     m = maps.choropleth(shapes, values, lang=lang, initiatives=data.inisiatif if with_initiatives else None,
@@ -190,6 +186,11 @@ else:
                          label=t("peta.halaman.lihat_profil", lang, nama=escape_markdown(row["nama"])))
     download_menu(chart.name, chart, lang)
 
+# The map's main point in words, and its equivalent as a table (the ranking), for every reader: under the map,
+# which must keep its place on a phone's first screen.
+point = (summaries.map_point(values.table, lang, metric)
+         or t("pokok.kosong", lang, judul=mapdata.metric_label(metric, lang)))
+st.markdown(f"{escape_markdown(point)} [{t('pokok.peta.tabel', lang)}](#{RANKING_ANCHOR})")
 ranking_table(values, metric, year)
 source_caption(data, provenance.MAP_FILES[metric], lang, str(year))
 st.page_link(PROFILE, icon=":material/location_city:",
