@@ -133,7 +133,8 @@ if tabs and tabs != view:
 # fixed text only (button labels from kla/strings): st.iframe runs it with access to the page. Its place
 # is the same in every view: a new iframe would leave the key listener in the removed one's dead context
 st.iframe(KEYS_JS.replace("LABELS", json.dumps({"next": t("rapat.berikutnya", lang),
-                                                "prev": t("rapat.sebelumnya", lang)})), height=1)
+                                                "prev": t("rapat.sebelumnya", lang)})), height=1,
+          alt=t("rapat.bingkai_tombol", lang))
 sample_notice(data, lang)  # the same box as on every other page
 pos = cached_on_data(meeting.position)(data)
 window_default = meeting.default_window(data)

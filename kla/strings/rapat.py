@@ -14,6 +14,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "rapat.view.tindak": {"id": "Tindak lanjut", "en": "Follow-up"},
     "rapat.sebelumnya": {"id": "← Sebelumnya", "en": "← Previous"},
     "rapat.berikutnya": {"id": "Berikutnya →", "en": "Next →"},
+    # the hidden frame that listens for the arrow keys: a screen reader names a frame by its title
+    "rapat.bingkai_tombol": {"id": "Tombol panah untuk berpindah tampilan rapat",
+                             "en": "Arrow keys to move between meeting views"},
     "rapat.petunjuk": {"id": "Tombol panah kiri/kanan pada keyboard juga berpindah tampilan.",
                        "en": "The left/right arrow keys also change the view."},
     "rapat.langkah": {"id": "{i} dari {n}", "en": "{i} of {n}"},
