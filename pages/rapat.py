@@ -276,8 +276,9 @@ elif view == "kelurahan":
               {"nama": t("kelurahan", lang), "skor": t("rapat.kolom.skor", lang),
                "naik": t("rapat.kolom.perubahan", lang)})
         st.markdown(t("rapat.kel.dari", lang, n=len(movers.terendah), total=len(data.kelurahan)))
-    with right:
         values = cached_on_data(mapdata.map_values)(data, "total", movers.tahun)
+        st.markdown(escape_markdown(summaries.map_point(values.table, lang, "total") or ""))  # the map's main point
+    with right:
         tiles = cached(tilemap.tile_map)(values, lang=lang,
                                          **provenance.chart_labels(data, provenance.MAP_FILES["total"], lang))
         show_figure(projector.tile_map_for_projector(tiles, 760), 1180, 760, "rapat_peta",
