@@ -166,7 +166,9 @@ ANCHOR_JS = """<script>(() => {
 def anchor_html(anchor: str) -> str:
     """An empty element with the chart's id, and the scroll to it that a link's #anchor asks for (Streamlit
     draws the page after the browser has looked for the anchor)."""
-    return f'<span id="{html.escape(anchor)}"></span>' + ANCHOR_JS.replace("ANCHOR", json.dumps(anchor))
+    # scroll-margin: the chart's main-point sentence, just above the control, stays in view
+    return (f'<span id="{html.escape(anchor)}" style="scroll-margin-top: 5rem"></span>'
+            + ANCHOR_JS.replace("ANCHOR", json.dumps(anchor)))
 
 
 def panel_html(link: str, title: str, lang: Lang, key: str, chart: bool = False) -> str:

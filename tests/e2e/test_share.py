@@ -102,6 +102,20 @@ def test_without_the_clipboard_api_the_link_is_selected_and_ctrl_c_is_said(page,
     assert selected == [0, len(field.input_value())]
 
 
+def test_a_chart_link_opens_the_page_at_that_chart(page, network, base_url):
+    """Streamlit draws the page after the browser has looked for the #anchor: the chart's anchor scrolls itself."""
+    drawn(page, f"{base_url}/inisiatif?jenis=RBRA#grafik-inisiatif-kecamatan")
+    page.wait_for_function("() => document.querySelector('[data-testid=stMain]').scrollTop > 0")
+    page.wait_for_timeout(500)  # the smooth part of the scroll, if any
+    top = page.evaluate("() => document.getElementById('grafik-inisiatif-kecamatan').getBoundingClientRect().top")
+    assert 0 <= top < 768 / 2
+    chart = page.locator(".st-key-bagikan_grafik-inisiatif-kecamatan [data-testid='stPopoverButton'] >> visible=true")
+    chart.click()
+    link = page.locator(f"{PANEL} input").input_value()
+    assert urlsplit(link).fragment == "grafik-inisiatif-kecamatan"
+    assert parse_qs(urlsplit(link).query) == {"jenis": ["RBRA"]}
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (390, 844)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_open_popover_has_no_serious_accessibility_violation(page, network, base_url, size, lang):
