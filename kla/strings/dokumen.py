@@ -71,6 +71,7 @@ FILE_TITLES: dict[str, str] = {
 STRINGS: dict[str, dict[str, str]] = {
     "data.dan": {"id": " dan ", "en": " and "},  # between two reported scores
     "data.lembar.keterangan": {"id": "Keterangan", "en": "About"},  # the XLSX sheet of title, source, period
+    "data.kolom.blok": {"id": "Blok", "en": "Block"},  # Kelembagaan or Klaster I-V
     **{f"data.{vocabulary}.{value}": {"id": value, "en": english}
     for vocabulary, names in VOCABULARIES.items()
     for value, english in names.items()},
