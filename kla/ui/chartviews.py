@@ -11,7 +11,6 @@ moves through with the arrow keys.
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 import pandas as pd
@@ -21,6 +20,7 @@ from kla import summaries
 from kla.charts import Chart
 from kla.i18n import STRINGS, Lang, plotly_locale, t
 from kla.text import escape_markdown
+from kla.ui.share import share_chart
 
 CHART_CONFIG = {"displayModeBar": False}  # no plotly toolbar: its buttons are English and unlabelled
 TENTANG = "tentang"  # the Tentang page's URL path (dashboard.py)
@@ -90,15 +90,6 @@ def sources_view(c: Chart, lang: Lang) -> None:
     st.markdown(f"[{escape_markdown(t('tampilan.sumber.tentang', lang))}]({link})")
 
 
-def share_control(chart_name: str, lang: Lang) -> None:
-    """H2's per-chart "Bagikan" popover (kla/ui/share.py); none while that module is not in the tree."""
-    if importlib.util.find_spec("kla.ui.share") is None:
-        return
-    from kla.ui.share import share_chart
-
-    share_chart(chart_name, lang)
-
-
 def main_point_text(c: Chart, lang: Lang, metric: str | None = None) -> str:
     return escape_markdown(summaries.main_point(c, lang, metric=metric))
 
@@ -112,8 +103,8 @@ def chart_views(c: Chart, lang: Lang, *, metric: str | None = None, key: str | N
     """
     key = key or c.name
     st.markdown(main_point_text(c, lang, metric))
-    if share:
-        share_control(c.name, lang)
+    if share:  # "Bagikan": the link to this view with #grafik-<name>, which lands here
+        share_chart(c.name, lang)
     chart_tab, table_tab, source_tab = st.tabs(
         [t("tampilan.grafik", lang), t("tampilan.tabel", lang), t("tampilan.sumber", lang)], key=f"tampilan_{key}")
     with chart_tab:
