@@ -245,3 +245,20 @@ def test_alt_text_names_kind_title_period_and_point():
 
 def test_plain_text_of_plotly_markup():
     assert summaries.plain("<b>A &lt;b&gt;</b><br>B  C") == "A <b> B C"
+
+
+def test_every_catalogue_chart_and_the_profile_chart_has_its_own_sentence():
+    from kla.catalog import CATALOG
+
+    assert set(CATALOG) | {"profil_blok"} <= set(summaries.WRITERS)
+    assert set(summaries.KINDS) == set(summaries.WRITERS)
+
+
+def test_empty_bar_and_month_charts_say_there_is_nothing():
+    none = pd.DataFrame({"jenis": pd.Series(dtype=str), "tanggal_mulai": pd.Series(dtype="datetime64[ns]")})
+    assert summaries.main_point(charts.initiatives_by(none, "jenis"), "id").endswith("belum ada data untuk digambar.")
+    log = activities().iloc[:0]
+    assert summaries.main_point(charts.activities_per_month(log), "en").endswith("no data to draw yet.")
+    assert summaries.main_point(charts.participants_per_month(log), "en").endswith("no data to draw yet.")
+    empty = charts.block_attainment_bar(attainment([]), 2025)
+    assert summaries.main_point(empty).endswith("belum ada data untuk digambar.")
