@@ -96,8 +96,8 @@ def test_ganti_writes_absent_optional_columns_empty(tiny_city):
     assert intake.ok, intake.problems
     after = merge_into(current_files(tiny_city), intake, "ganti")
     assert after["kegiatan.csv"].decode() == (
-        "id,tanggal,jenis,judul,kode_kelurahan,penyelenggara,peserta_anak,peserta_dewasa,blok,id_inisiatif\n"
-        "KEG-000009,2025-04-01,forum anak,Kumpul,,DP3AKB,3,1,K1,\n")
+        "id,tanggal,jenis,judul,judul_en,kode_kelurahan,penyelenggara,peserta_anak,peserta_dewasa,blok,id_inisiatif\n"
+        "KEG-000009,2025-04-01,forum anak,Kumpul,,,DP3AKB,3,1,K1,\n")  # judul_en and id_inisiatif left empty
 
 
 def test_keys_compare_by_value_and_case():

@@ -54,7 +54,7 @@ def test_yes_no_columns_have_a_list_and_numbers_a_range():
     ranges = {str(r.sqref): (r.type, r.formula1, r.formula2) for r in sheet.data_validations.dataValidation
               if r.type != "list"}
     assert ranges["B2:B5001"] == ("whole", "1", "24")  # nomor 1-24
-    assert ranges["G2:G5001"] == ("decimal", "0.5", "1000")  # max_poin
+    assert ranges["H2:H5001"] == ("decimal", "0.5", "1000")  # max_poin (after nama_singkat_en)
 
 
 def test_without_regions_there_is_no_kelurahan_list():
