@@ -137,3 +137,10 @@ def test_peta_states_its_main_point_and_links_the_ranking():
     tile = at.get("plotly_chart")[0].proto
     assert tile.alt.startswith("Peta petak segi enam kelurahan: ")
     assert tile.alt.endswith("Peringkat semua kelurahan ada dalam tabel di bawah peta.")
+
+
+def test_profile_locator_map_is_named():
+    at = open_page("pages/kelurahan.py")
+    alts = [el.proto.alt for el in at.get("plotly_chart")]
+    assert all(alts), alts
+    assert any(a.startswith("Peta petak letak kelurahan: ") and "ditandai" in a for a in alts)

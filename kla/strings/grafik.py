@@ -142,6 +142,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "alt.grafik": {"id": "Grafik", "en": "Chart"},
     "alt.teks": {"id": "{jenis}: {judul}. {subjudul}. Periode {periode}. {pokok}",
                  "en": "{jenis}: {judul}. {subjudul}. Period {periode}. {pokok}"},
+    "alt.letak": {"id": "Peta petak letak kelurahan: {nama} ditandai di antara semua kelurahan Balikpapan.",
+                  "en": "Tile map of where the kelurahan lies: {nama} marked among all kelurahan of Balikpapan."},
     "alt.tabel_peta": {"id": "Peringkat semua kelurahan ada dalam tabel di bawah peta.",
                        "en": "All kelurahan are ranked in the table under the map."},
     "alt.tabel_menyusul": {"id": "Angkanya ada di tampilan Tabel.", "en": "The numbers are in the Table view."},

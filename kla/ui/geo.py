@@ -78,4 +78,6 @@ def locator(data: Dataset, kode: str, lang: Lang) -> None:
         return
     values = mapdata.map_values(data, "total")
     figure = tilemap.tile_map(values, lang=lang, sample=data.is_sample, labels=False, highlight=kode).figure
-    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False}, key="locator_petak")
+    name = data.kelurahan.set_index("kode")["nama"].get(kode, kode)
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False}, key="locator_petak",
+                    alt=t("alt.letak", lang, nama=name))
