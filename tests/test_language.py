@@ -70,7 +70,8 @@ NAME_COLUMNS = {  # data columns whose values are names, the same in both langua
 # Names the code writes itself, not read from a name column: the programme and its bodies.
 PROPER_NAMES = ("Kota Layak Anak", "KLA", "Balikpapan", "Gugus Tugas", "DP3AKB", "KemenPPPA", "Forum Anak",
                 "Paripurna", "Utama", "Nindya", "Madya", "Pratama", "Kalimantan Timur", "OpenStreetMap",
-                "Badan Informasi Geospasial", "BPS", "Dasbor KLA")
+                "Badan Informasi Geospasial", "BPS", "Dasbor KLA",
+                "cahyadsn/wilayah")  # the repository the Kemendagri codes come from (a licence line names it)
 
 
 def data_names() -> list[str]:
@@ -280,36 +281,28 @@ def texts_of(page: str, params: dict[str, str], lang: str) -> list[str]:
 
 
 PAGE_CASES = [(p, {}) for p in PUBLIC_PAGES] + VIEWS + [(p, {}) for p in STAFF_PAGES]
-# H3 (item 4, data side) owns these; strict, so each mark must go as soon as that part speaks English.
-H3 = pytest.mark.xfail(strict=True, reason="H3")
-H3_PAGES: set[str] = set()  # done: the Tentang page
-# pages showing data values or source lines without their English yet
-H3_DATA = {"tentang"}
-
 
 def _case_id(page: str, params: dict[str, str]) -> str:
     return page.split("/")[1].removesuffix(".py") + "".join(f"-{k}={v}" for k, v in params.items())
 
 
-def _cases(h3: set[str]) -> list:
+def _cases() -> list:
     cases = []
     for page, params in PAGE_CASES:
         for lang in ("en", "id"):
             marks = [pytest.mark.browser] if page == "pages/ekspor.py" else []  # it starts the warm Chromium
-            if lang == "en" and _case_id(page, params) in h3:
-                marks.append(H3)
             cases.append(pytest.param(page, params, lang, marks=marks, id=f"{_case_id(page, params)}-{lang}"))
     return cases
 
 
-@pytest.mark.parametrize(("page", "params", "lang"), _cases(H3_PAGES))
+@pytest.mark.parametrize(("page", "params", "lang"), _cases())
 def test_page_interface_speaks_one_language(page, params, lang):
     texts = texts_of(page, params, lang)
     assert len(texts) > 3  # the walk found the page's texts (a staff page: its sign-in prompt)
     assert findings(texts, lang) == {}
 
 
-@pytest.mark.parametrize(("page", "params", "lang"), _cases(H3_DATA))
+@pytest.mark.parametrize(("page", "params", "lang"), _cases())
 def test_page_data_speaks_one_language(page, params, lang):
     """Category, indicator and activity names and source lines from the data's English columns."""
     assert findings(texts_of(page, params, lang), lang, "data") == {}
