@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,12 +33,19 @@ STREAMLIT_RUN = (str(Path(sys.executable).parent / "streamlit"), "run", "dashboa
 
 def start_app(env: dict[str, str] | None = None, port: int | None = None,
               command: tuple[str, ...] = KLA_SERVE) -> tuple[subprocess.Popen, str]:
-    """``command`` (from the project folder) on a free loopback port; returns once the server answers."""
+    """``command`` (from the project folder) on a free loopback port; returns once the server answers.
+
+    The app never opens the project's own ``state/``: a session-scoped app starts before the per-test
+    KLA_STATE_DIR (tests/conftest.py) is set, and used to serve whatever version an old run had imported
+    there (data columns added since were missing). Without a KLA_STATE_DIR it gets a fresh folder.
+    """
     port = port or free_port()
+    env = {**os.environ, "KLA_EMBEDS": "0", **(env or {})}
+    env.setdefault("KLA_STATE_DIR", tempfile.mkdtemp(prefix="kla-app-state-"))
     proc = subprocess.Popen(
         [*command, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
         # KLA_EMBEDS=0: a publication in a browser test does not render embed pages (tests/e2e/test_embed.py asks)
-        cwd=ROOT, env={**os.environ, "KLA_EMBEDS": "0", **(env or {})}, start_new_session=True,
+        cwd=ROOT, env=env, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
