@@ -29,6 +29,7 @@ from kla.domain import (
     BLOCKS,
     CATEGORIES,
     MAX_SCORE,
+    NO_CATEGORY,
     PARIPURNA_MIN,
     ROADMAP_TOTAL,
     block_maxima,
@@ -94,10 +95,16 @@ def points_to_paripurna(score: float) -> float:
     return max(0.0, round(PARIPURNA_MIN - _check_score(score), TOTAL_DECIMALS))
 
 
-def categories_table() -> pd.DataFrame:
+def category_label(name: str, lang: Lang = "id") -> str:
+    """A category as the reader sees it: the official names (Pratama … Paripurna) stay as they are in
+    every language; the band below 500 is a description, said in the page's language."""
+    return t("kategori.none", lang) if name == NO_CATEGORY else name
+
+
+def categories_table(lang: Lang = "id") -> pd.DataFrame:
     """The bands as published (whole numbers, both ends inclusive) for the "Tentang" page."""
     return pd.DataFrame({
-        "kategori": [c.name for c in CATEGORIES],
+        "kategori": [category_label(c.name, lang) for c in CATEGORIES],
         "dari": [int(c.low) for c in CATEGORIES],
         "sampai": [c.official_high for c in CATEGORIES],
     })

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from kla import domain
+from kla import domain, scoring
 from kla.charts import Chart
 from kla.i18n import Lang, block_name, format_month, format_number, format_percent, t
 
@@ -303,16 +303,13 @@ def map_point(table: pd.DataFrame, lang: Lang = "id", metric: str | None = None)
     if metric == "total":  # a total score has categories: how many kelurahan in each, best first
         counts = rows["nilai"].map(lambda v: _band_of(float(v)).name).value_counts()
         names = [b.name for b in reversed(domain.CATEGORIES) if b.name in counts.index]
-        listed = ", ".join(f"{_band_label(name, lang)} {format_number(int(counts[name]), 0, lang)}" for name in names)
+        listed = ", ".join(f"{scoring.category_label(name, lang)} {format_number(int(counts[name]), 0, lang)}"
+                           for name in names)
         text += "; " + t("pokok.peta.kategori", lang, daftar=listed)
     missing = len(table) - len(rows)
     if missing:
         text += "; " + t("pokok.peta.tanpa_data", lang, n=format_number(missing, 0, lang))
     return _sentence(text)
-
-
-def _band_label(name: str, lang: Lang) -> str:
-    return t("kategori.none", lang) if name == domain.NO_CATEGORY else name
 
 
 def _profile(chart: Chart, lang: Lang, metric: str | None) -> str | None:

@@ -44,7 +44,7 @@ else:
     cols = st.columns(4)
     change_metric(cols[0], t("profil.skor", lang, tahun=info.tahun), format_number(info.total, 1, lang),
                   info.perubahan, lang)
-    cols[1].metric(t("kategori", lang), info.kategori)
+    cols[1].metric(t("kategori", lang), scoring.category_label(info.kategori, lang))
     cols[2].metric(t("profil.peringkat_kota", lang), f"{info.peringkat_kota} / {info.jumlah_kota}")
     cols[3].metric(t("profil.peringkat_kecamatan", lang), f"{info.peringkat_kecamatan} / {info.jumlah_kecamatan}")
 

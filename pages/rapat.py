@@ -235,7 +235,7 @@ if view == "posisi":
     left, right = st.columns([1, 2.7])
     with left:
         change_metric(st, t("rapat.skor", lang, tahun=pos.tahun), n(pos.skor), pos.perubahan, lang)
-        st.metric(t("kategori", lang), pos.kategori)
+        st.metric(t("kategori", lang), scoring.category_label(pos.kategori, lang))
         st.metric(t("rapat.ke_paripurna", lang), n(pos.ke_paripurna))
         st.metric(t("rapat.target", lang, tahun=pos.target_tahun) if pos.target else t("rapat.target.tidak_ada", lang),
                   n(pos.target) if pos.target else "–")

@@ -29,7 +29,7 @@ cols = st.columns(4)
 change_metric(cols[0], t("ringkasan.skor", lang, tahun=year), format_number(pos.skor, 1, lang), pos.perubahan, lang,
               help=t("ringkasan.skor.bantuan", lang)
               + (t("ringkasan.skor.bantuan.contoh", lang) if illustrative else ""))
-cols[1].metric(t("kategori", lang), pos.kategori)
+cols[1].metric(t("kategori", lang), scoring.category_label(pos.kategori, lang))
 cols[2].metric(t("ringkasan.ke_paripurna", lang), format_number(pos.ke_paripurna, 1, lang),
                help=t("ringkasan.ke_paripurna.bantuan", lang))
 if pos.kategori_berikut is not None and pos.kategori_berikut != domain.CATEGORIES[-1].name:

@@ -18,7 +18,7 @@ sample_notice(data, lang)
 st.markdown(t("tentang.pengantar", lang))
 
 st.header(t("tentang.kategori", lang))
-st.dataframe(scoring.categories_table(), hide_index=True, width="content",
+st.dataframe(scoring.categories_table(lang), hide_index=True, width="content",
              column_config={"kategori": t("kategori", lang), "dari": t("tentang.dari", lang),
                             "sampai": t("tentang.sampai", lang)})
 st.markdown(t("tentang.metode", lang))

@@ -122,6 +122,15 @@ def test_categories_table_shows_the_official_whole_number_bands() -> None:
                                      ["Nindya", 701, 800], ["Utama", 801, 900], ["Paripurna", 901, 1000]]
 
 
+def test_in_english_only_the_band_below_500_is_translated() -> None:
+    """The official names stay Indonesian in English (they are names); 'Belum berkategori' is a description."""
+    assert scoring.categories_table("en")["kategori"].tolist() == [
+        "No category", "Pratama", "Madya", "Nindya", "Utama", "Paripurna"]
+    assert scoring.category_label(scoring.category_for(420.0), "en") == "No category"
+    assert scoring.category_label(scoring.category_for(420.0), "id") == "Belum berkategori"
+    assert scoring.category_label("Utama", "en") == "Utama"
+
+
 @pytest.mark.parametrize(("score", "expected"), [
     (0, ("Pratama", 500.0)),
     (499, ("Pratama", 1.0)),
