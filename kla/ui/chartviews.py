@@ -64,6 +64,10 @@ def table_config(data: pd.DataFrame, lang: Lang, metric: str | None = None) -> d
         label = column_label(str(column), lang, metric)
         if column == "tahun":
             config[column] = st.column_config.NumberColumn(label, format="%d")
+        elif pd.api.types.is_float_dtype(data[column]):
+            # one decimal, as the chart labels them; "localized" follows the page's language
+            # (streamlit_patches sets navigator.languages), so Indonesian reads 95,6 and English 95.6
+            config[column] = st.column_config.NumberColumn(label, format="localized", step=0.1)
         elif pd.api.types.is_numeric_dtype(data[column]) and not pd.api.types.is_bool_dtype(data[column]):
             config[column] = st.column_config.NumberColumn(label, format="localized")
         else:
@@ -75,7 +79,9 @@ def table_view(c: Chart, lang: Lang, key: str, metric: str | None = None) -> Non
     from kla.ui.widgets import dataframe
 
     st.caption(t("tampilan.tabel.catatan", lang))
-    dataframe(c.data, table_config(c.data, lang, metric), lang, hide_index=True, width="stretch",
+    # rounded as drawn: a screen reader reads the cell's value, not its display (was 124.30000000000001)
+    shown = c.data.round({column: 1 for column in c.data.columns if pd.api.types.is_float_dtype(c.data[column])})
+    dataframe(shown, table_config(c.data, lang, metric), lang, hide_index=True, width="stretch",
               key=f"tabel_{key}")
 
 

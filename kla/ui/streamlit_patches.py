@@ -345,6 +345,12 @@ SCROLL_BOXES = '[data-testid="stTable"] > div'  # st.table's box, which scrolls 
 
 WIDGET_TEXTS_JS = """<script>(() => {
   document.documentElement.lang = LANG;
+  // Streamlit's "localized" table numbers and dates format with navigator.languages (the browser's locale,
+  // read at each call): an Indonesian page in an English browser showed 1,234.5. The page's language wins.
+  const locale = LANG === "id" ? "id-ID" : "en-US";
+  for (const [name, value] of [["languages", [locale]], ["language", locale]]) {
+    try { Object.defineProperty(navigator, name, {configurable: true, get: () => value}); } catch (e) {}
+  }
   window.__klaTexts = TABLE;
   const attrs = ATTRS;
   // each pattern applies once, in table order: a label built of two texts ("day, … start date") gets both

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import plotly
 import pytest
+import streamlit
 
 from kla.i18n import PLOTLY_SEPARATORS, plotly_locale
 from kla.ui import streamlit_patches
@@ -99,3 +100,26 @@ def test_streamlit_screen_reader_texts_stay_english_in_english(page, app_url):
     page.wait_for_selector('[aria-label^="Help for "]', timeout=30_000)
     heard = page.evaluate(ATTRIBUTES)
     assert "Link to heading" in heard and any(text.startswith("Help for ") for text in heard)
+
+
+STREAMLIT_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+
+
+def test_streamlit_formats_table_numbers_with_navigator_languages():
+    """What the page script relies on: Streamlit 1.67's "localized" number format asks navigator.languages at
+    each call. If a new Streamlit stops doing so, this fails and the tables follow the browser again."""
+    bundle = " ".join(f.read_text(errors="ignore") for f in STREAMLIT_JS.glob("formatNumber.*.js"))
+    assert bundle.strip(), STREAMLIT_JS
+    assert re.search(r"navigator\.languages;try\{return new Intl\.NumberFormat\(\w+,", bundle)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("id", "1.234,5"), ("en", "1,234.5")])
+def test_table_numbers_follow_the_page_not_the_browser(browser, app_url, lang, expected):
+    """A German browser (1.234,5 / 1,234.5 both wrong somewhere) reads the page's language in its tables."""
+    context = browser.new_context(locale="de-CH")  # de-CH: 1’234.5, neither of ours
+    page = context.new_page()
+    page.goto(f"{app_url}/?lang={lang}")
+    wait_idle(page)
+    assert page.evaluate("new Intl.NumberFormat(navigator.languages, {minimumFractionDigits: 1})"
+                         ".format(1234.5)") == expected
+    context.close()
