@@ -144,6 +144,9 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "{jenis}: {judul}. {subjudul}. Period {periode}. {pokok}"},
     "alt.letak": {"id": "Peta petak letak kelurahan: {nama} ditandai di antara semua kelurahan Balikpapan.",
                   "en": "Tile map of where the kelurahan lies: {nama} marked among all kelurahan of Balikpapan."},
+    "alt.letak_batas": {"id": "Peta letak kelurahan: batas {nama} ditandai biru di antara semua kelurahan Balikpapan.",
+                        "en": "Map of where the kelurahan lies: {nama}'s boundary marked in blue among all kelurahan "
+                              "of Balikpapan."},
     "alt.tabel_peta": {"id": "Peringkat semua kelurahan ada dalam tabel di bawah peta.",
                        "en": "All kelurahan are ranked in the table under the map."},
     "alt.tabel_menyusul": {"id": "Angkanya ada di tampilan Tabel.", "en": "The numbers are in the Table view."},

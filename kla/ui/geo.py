@@ -17,6 +17,8 @@ from kla import boundaries, config, mapdata, tilemap
 from kla.boundaries.model import INSTALL_HINT
 from kla.i18n import Lang, t
 from kla.loading import Dataset
+from kla.text import escape_markdown
+from kla.ui import streamlit_patches
 
 log = logging.getLogger(__name__)
 _told: set[str] = set()  # admin hints logged by this process
@@ -72,9 +74,14 @@ def locator(data: Dataset, kode: str, lang: Lang) -> None:
         from kla import maps
         from kla.ui.leaflet import ensure_local_leaflet
 
-        # width None: the container's width (all that streamlit-folium's use_container_width=True does)
-        st_folium(maps.locator_map(shapes, kode, asset_base=ensure_local_leaflet()), height=300,
-                  width=None, returned_objects=[], key=f"locator_{kode}")
+        name = data.kelurahan.set_index("kode")["nama"].get(kode, kode)
+        # A still map (no zoom, no dragging): its frame is no Tab stop and no nameless frame for a screen
+        # reader (streamlit_patches.STILL_FRAMES); the sentence under it says what it shows.
+        with st.container(key=streamlit_patches.STILL_FRAME_KEY):
+            # width None: the container's width (all that streamlit-folium's use_container_width=True does)
+            st_folium(maps.locator_map(shapes, kode, asset_base=ensure_local_leaflet()), height=300,
+                      width=None, returned_objects=[], key=f"locator_{kode}")
+        st.caption(escape_markdown(t("alt.letak_batas", lang, nama=name)))
         return
     values = mapdata.map_values(data, "total")
     figure = tilemap.tile_map(values, lang=lang, sample=data.is_sample, labels=False, highlight=kode).figure

@@ -343,6 +343,10 @@ FRONTEND_CHUNKS = ("Selectbox.*.js", "Multiselect.*.js", "InputInstructions.*.js
 TRANSLATED_ATTRIBUTES = ("aria-label", "placeholder", "title")
 SCROLL_BOXES = '[data-testid="stTable"] > div'  # st.table's box, which scrolls sideways when the table is wider
 
+# A container holding a still picture in a frame (the profile's locator map): the frame leaves the Tab order.
+STILL_FRAME_KEY = "bingkai_diam"
+STILL_FRAMES = f".st-key-{STILL_FRAME_KEY} iframe"
+
 WIDGET_TEXTS_JS = """<script>(() => {
   document.documentElement.lang = LANG;
   // Streamlit's "localized" table numbers and dates format with navigator.languages (the browser's locale,
@@ -383,13 +387,21 @@ WIDGET_TEXTS_JS = """<script>(() => {
       if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) box.tabIndex = 0;
     }
   };
+  // a still picture's frame (nothing to operate inside) is no Tab stop; its words are beside it
+  const still = () => {
+    for (const frame of document.querySelectorAll(STILL_FRAMES)) {
+      if (frame.tabIndex !== -1) { frame.tabIndex = -1; frame.setAttribute('aria-hidden', 'true'); }
+    }
+  };
   fix(document.body);
   scrollable();
+  still();
   if (window.__klaTextsObserver) return;
   window.addEventListener('resize', scrollable);
   window.__klaTextsObserver = new MutationObserver((changes) => {
     for (const c of changes) fix(c.type === 'characterData' ? c.target.parentNode || document.body : c.target);
     scrollable();
+    still();
   });
   window.__klaTextsObserver.observe(document.body, {subtree: true, childList: true, characterData: true,
                                                     attributes: true, attributeFilter: attrs});
@@ -412,7 +424,8 @@ def widget_texts_html(words: Mapping[str, str] | None, lang: str) -> str:
     return (WIDGET_TEXTS_JS.replace("LANG", json.dumps(lang))  # first: the words could contain "LANG"
             .replace("TABLE", json.dumps(table, ensure_ascii=False))
             .replace("ATTRS", json.dumps(list(TRANSLATED_ATTRIBUTES)))
-            .replace("SCROLL_BOXES", json.dumps(SCROLL_BOXES)))
+            .replace("SCROLL_BOXES", json.dumps(SCROLL_BOXES))
+            .replace("STILL_FRAMES", json.dumps(STILL_FRAMES)))
 
 
 apply()

@@ -67,6 +67,9 @@ PAGE_CSS = """
    links, the main area or the text box of a select box. The theme's primary colour, 6.4:1 on white. */
 :focus-visible {outline: 2px solid #1f5fa8 !important; outline-offset: 2px;}
 [data-testid="stMain"]:focus-visible {outline-offset: -2px;}
+/* A map's frame (the profile's locator map) is a Tab stop of its own before its zoom buttons; Chromium never
+   matches :focus-visible on an iframe, so it had no outline. */
+iframe:focus, iframe:focus-within {outline: 2px solid #1f5fa8 !important; outline-offset: 2px;}
 /* Targets of at least 24x24 px (WCAG 2.5.8): the day, month and year parts of a date field, and a
    multiselect's search box once its chosen items fill the line. */
 [data-testid="stDateInput"] [role="spinbutton"] {display: inline-block; min-width: 24px; min-height: 24px;

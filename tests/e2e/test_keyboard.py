@@ -53,17 +53,35 @@ def tab_stops(page) -> list[dict]:
 
 
 def unseen(stops: list[dict]) -> list[dict]:
-    return [s for s in stops if not s["visible"]]
+    # A table's cell (st.dataframe, a canvas grid): the focus lands on the grid's hidden cell for screen
+    # readers while the grid draws the ring on its canvas (artifacts/screenshots/keyboard_profil_tabel.png).
+    return [s for s in stops if not s["visible"] and not s["testid"].startswith("glide-cell-")]
 
 
 def test_tab_through_ringkasan_shows_the_focus_on_every_control(page, network, base_url):
     drawn(page, f"{base_url}/")
     stops = tab_stops(page)
-    assert unseen(stops) == [], unseen(stops)
+    assert unseen(stops) == [], "\n".join(map(str, unseen(stops)))
     reached = {s["testid"] for s in stops}
     # the page links of the sidebar, the language choice, the year choice and the download menu of a chart
     assert {"stSidebarNavLink", "stRadioOption", "stSelectbox", "stPopoverButton"} <= reached, reached
     assert network.blocked == []
+
+
+def test_tab_through_the_kelurahan_profile_shows_the_focus_on_every_control(page, network, base_url):
+    drawn(page, f"{base_url}/kelurahan")
+    stops = tab_stops(page)
+    assert unseen(stops) == [], "\n".join(map(str, unseen(stops)))
+    reached = {s["testid"] for s in stops}
+    # the kelurahan choice, the chart's Grafik/Tabel/Sumber tabs, its Bagikan and Unduh menus
+    assert {"stSelectbox", "stTab", "stPopoverButton"} <= reached, reached
+    assert "stCustomComponentV1" not in reached  # the still locator map's frame is no stop
+    drawn(page, f"{base_url}/kelurahan")
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        if (page.evaluate(FOCUSED) or {}).get("testid", "").startswith("glide-cell-"):
+            break
+    screenshot(page, "keyboard_profil_tabel")
 
 
 def test_sidebar_page_link_with_focus_draws_an_outline(page, network, base_url):
@@ -81,7 +99,7 @@ def test_sidebar_page_link_with_focus_draws_an_outline(page, network, base_url):
 def test_tab_through_a_meeting_view_shows_the_focus_on_every_control(page, network, base_url, view):
     drawn(page, f"{base_url}/rapat?view={view}")
     stops = tab_stops(page)
-    assert unseen(stops) == [], unseen(stops)
+    assert unseen(stops) == [], "\n".join(map(str, unseen(stops)))
     names = [s["name"] for s in stops]
     assert NEXT in names or view == MEETING_VIEWS[-1], names
     assert PREVIOUS in names or view == MEETING_VIEWS[0], names
