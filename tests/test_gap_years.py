@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -93,17 +94,20 @@ def _csv_rows(payload: bytes) -> list[list[str]]:
 def test_csv_and_xlsx_exports_say_why_a_year_is_empty(sample, name, lang):
     chart = catalog.build(name, catalog.Context(sample, lang))
     expected = {(str(y), EXPECTED[lang][y]) for y in _gap_annotations(chart)}
+    # English exports head their columns in English (export.headed): "Year", not "tahun"
+    year, note = (export.headed(pd.DataFrame(columns=["tahun", "keterangan"]), lang).columns)
+    assert lang == "id" or (year, note) != ("tahun", "keterangan")
     rows = _csv_rows(export.csv_bytes(chart, STAMP[lang]))
-    header = next(r for r in rows if r and r[0] == "tahun")
-    year_col, note_col = header.index("tahun"), header.index("keterangan")
+    header = next(r for r in rows if r and r[0] == year)
+    year_col, note_col = header.index(year), header.index(note)
     body = rows[rows.index(header) + 1:]
     assert {(r[year_col], r[note_col]) for r in body if len(r) > note_col and r[note_col]} == expected
     book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(chart, STAMP[lang])))
     sheet = book[book.sheetnames[0]]
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
-    head = next(r for r in cells if r and r[0] == "tahun")
-    found = {(str(r[head.index("tahun")]), r[head.index("keterangan")]) for r in cells[cells.index(head) + 1:]
-             if r[head.index("keterangan")]}
+    head = next(r for r in cells if r and r[0] == year)
+    found = {(str(r[head.index(year)]), r[head.index(note)]) for r in cells[cells.index(head) + 1:]
+             if r[head.index(note)]}
     assert found == expected
 
 

@@ -71,10 +71,12 @@ def edit(folder: Path, name: str, change) -> None:
 
 def publish_as_real(folder: Path) -> Path:
     """Every sample flag off; the free text about the generator replaced by what an office would write."""
-    edit(folder, "sumber", lambda t: t.assign(contoh="tidak", sumber="Rekap " + t["penerbit"]))
+    edit(folder, "sumber", lambda t: t.assign(contoh="tidak", sumber="Rekap " + t["penerbit"],
+                                              sumber_en="Compiled by " + t["penerbit"]))  # and its English twin
     edit(folder, "indikator", lambda t: t.assign(bobot_ilustratif="tidak"))
     edit(folder, "inisiatif", lambda t: t.assign(
-        deskripsi=t["deskripsi"].str.replace(" (lokasi kelurahan ilustratif)", "", regex=False)))
+        deskripsi=t["deskripsi"].str.replace(" (lokasi kelurahan ilustratif)", "", regex=False),
+        deskripsi_en=t["deskripsi_en"].str.replace(" (kelurahan location illustrative)", "", regex=False)))
     return folder
 
 
