@@ -26,6 +26,8 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
+from tests.test_pages import open_page as pages_open_page
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 PUBLIC_PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/kegiatan.py", "pages/peta.py",
@@ -232,16 +234,7 @@ def _flat(fields: dict) -> Iterator[list[str]]:
 
 
 def open_page(page: str, lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    if lang == "en":
-        at.query_params["lang"] = "en"
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != PUBLIC_PAGES[0]:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return pages_open_page(page, **({"lang": "en"} if lang == "en" else {}), **params)
 
 
 def findings(texts: list[str], lang: str, part: str = "interface") -> dict[str, list[str]]:

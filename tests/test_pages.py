@@ -18,7 +18,8 @@ PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/keg
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    """``page`` opened through the entrypoint with ``params`` in the URL (AppTest runs dashboard.py only first)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)  # a busy 2-core CI machine
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

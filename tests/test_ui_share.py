@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.test_kelola_pages import AUTH, STAFF_PAGES, store, user  # noqa: F401  (store: a fixture)
+from tests.test_pages import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC_PAGES = ["pages/ringkasan.py", "pages/tren.py", "pages/inisiatif.py", "pages/kegiatan.py", "pages/peta.py",
@@ -49,17 +50,6 @@ class Panel(HTMLParser):
             self.button += data
         if self._link is not None:
             self._link[1] += data
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != PUBLIC_PAGES[0]:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def share_popovers(at: AppTest) -> list:
