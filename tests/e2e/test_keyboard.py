@@ -52,6 +52,17 @@ def tab_stops(page) -> list[dict]:
     return stops
 
 
+def tab_to(page, field: str, wanted) -> dict:
+    """Press Tab until the focused element's ``field`` (testid, name) is ``wanted`` (a str, or a test of it)."""
+    matches = wanted if callable(wanted) else (lambda value: value == wanted)
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED) or {}
+        if matches(stop.get(field, "")):
+            return stop
+    raise AssertionError(f"Tab never reached {field} {wanted!r}")
+
+
 def unseen(stops: list[dict]) -> list[dict]:
     # A table's cell (st.dataframe, a canvas grid): the focus lands on the grid's hidden cell for screen
     # readers while the grid draws the ring on its canvas (artifacts/screenshots/keyboard_profil_tabel.png).
@@ -76,20 +87,15 @@ def test_tab_through_the_kelurahan_profile_shows_the_focus_on_every_control(page
     # the kelurahan choice, the chart's Grafik/Tabel/Sumber tabs, its Bagikan and Unduh menus
     assert {"stSelectbox", "stTab", "stPopoverButton"} <= reached, reached
     assert "stCustomComponentV1" not in reached  # the still locator map's frame is no stop
-    drawn(page, f"{base_url}/kelurahan")
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        if (page.evaluate(FOCUSED) or {}).get("testid", "").startswith("glide-cell-"):
-            break
+    # the tables take the focus (the grid's canvas, or its hidden cell for screen readers): round again to
+    # one of them for the picture
+    tab_to(page, "testid", lambda testid: testid.startswith("glide-cell-") or testid == "data-grid-canvas")
     screenshot(page, "keyboard_profil_tabel")
 
 
 def test_sidebar_page_link_with_focus_draws_an_outline(page, network, base_url):
     drawn(page, f"{base_url}/")
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED)["testid"] == "stSidebarNavLink":
-            break
+    tab_to(page, "testid", "stSidebarNavLink")
     screenshot(page, "keyboard_ringkasan_fokus")
     stop = page.evaluate(FOCUSED)
     assert stop["testid"] == "stSidebarNavLink" and stop["visible"], stop
@@ -123,10 +129,7 @@ def test_arrow_keys_step_between_the_meeting_views(page, network, base_url):
 
 def test_enter_on_the_next_button_opens_the_next_view(page, network, base_url):
     drawn(page, f"{base_url}/rapat?view=sejak")
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED)["name"] == NEXT:
-            break
+    tab_to(page, "name", NEXT)
     screenshot(page, "keyboard_rapat_fokus_berikutnya")
     page.keyboard.press("Enter")
     page.wait_for_url("**view=tindak**", timeout=30_000)
@@ -137,17 +140,11 @@ def test_enter_on_the_next_button_opens_the_next_view(page, network, base_url):
 def test_a_kelurahan_is_chosen_on_peta_by_keyboard(page, network, base_url):
     """The map is for pointers; the keyboard path is "Pilihan peta" > "Cari kelurahan" > the profile link."""
     drawn(page, f"{base_url}/peta")
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED)["testid"] == "stExpander":
-            break
+    tab_to(page, "testid", "stExpander")
     page.keyboard.press("Enter")
     # the folded choices are drawn a moment after Enter (more on a busy machine): Tab only once they are there
     page.get_by_role("combobox", name=t("peta.halaman.cari", "id")).wait_for(state="visible", timeout=30_000)
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED)["name"] == t("peta.halaman.cari", "id"):
-            break
+    tab_to(page, "name", t("peta.halaman.cari", "id"))
     assert page.evaluate(FOCUSED)["visible"]
     page.keyboard.type("Karang Jati")
     page.get_by_role("option", name=re.compile("Karang Jati")).first.wait_for(timeout=30_000)  # the list filtered
