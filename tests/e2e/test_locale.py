@@ -72,6 +72,11 @@ def test_the_dashboards_plotly_formats_in_the_language(page, app_url, lang):
     assert ticks and all(re.match(r"[A-Za-z]+", tick).group() in months for tick in ticks), ticks
 
 
+def script_ran(page) -> None:
+    """The page script (sidebar st.html) runs as its element is drawn, which can be after the script run ends."""
+    page.wait_for_function("() => window.__klaTextsObserver !== undefined", timeout=30_000)
+
+
 ATTRIBUTES = """() => [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
   .flatMap(el => ['aria-label', 'title', 'placeholder'].filter(a => el.hasAttribute(a)).map(a => el.getAttribute(a)))"""
 
@@ -84,6 +89,7 @@ def _english_patterns() -> list[re.Pattern]:
 def test_streamlit_screen_reader_texts_are_indonesian(page, app_url, path):
     page.goto(f"{app_url}/{path}")
     wait_idle(page)
+    script_ran(page)
     page.wait_for_timeout(1000)  # the page script swaps texts as they appear
     heard = page.evaluate(ATTRIBUTES)
     english = [text for text in heard if any(p.search(text) for p in _english_patterns())]
@@ -120,6 +126,7 @@ def test_table_numbers_follow_the_page_not_the_browser(browser, app_url, lang, e
     page = context.new_page()
     page.goto(f"{app_url}/?lang={lang}")
     wait_idle(page)
+    script_ran(page)
     assert page.evaluate("new Intl.NumberFormat(navigator.languages, {minimumFractionDigits: 1})"
                          ".format(1234.5)") == expected
     context.close()
