@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -140,7 +141,11 @@ def test_publisher_uploads_previews_publishes_and_rolls_back(desk, browser, tmp_
     public = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
     public.goto(url)
     wait_idle(public)
-    year_label = public.locator('[data-testid="stMetric"]').first.locator('[data-testid="stMetricLabel"]').inner_text()
+    # the city score's metric by its label ("Skor 2025"), not "the first metric": on a loaded machine the first one
+    # drawn was once the roadmap target beside it (as in test_deploy)
+    score_label = public.locator('[data-testid="stMetricLabel"]').filter(has_text=re.compile(r"^\s*Skor \d{4}"))
+    score_label.first.wait_for(timeout=30_000)
+    year_label = score_label.first.inner_text().strip()
     shown_before = metric_value(public, year_label)
     score_before = number(shown_before)
 
