@@ -6,6 +6,7 @@ only the database is shared. Nobody reloads the pages: they follow the publicati
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 
@@ -20,7 +21,8 @@ VISIBLE_WITHIN_S = 10
 
 
 def score(page: Page) -> str:
-    metric = page.locator('[data-testid="stMetric"]').first
+    # by its label ("Skor 2025"): the first metric drawn is not always the score on a loaded machine
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=re.compile(r"Skor \d{4}")).first
     return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
