@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from kla import summaries
+from kla import domain, summaries
 from kla.charts import Chart
 from kla.i18n import STRINGS, Lang, plotly_locale, t
 from kla.text import escape_markdown
@@ -41,8 +41,6 @@ def method_text(name: str, lang: Lang) -> str | None:
     key = method_key(name)
     if key not in STRINGS:
         return None
-    from kla import domain
-
     return t(key, lang, batas=domain.lower_thresholds(), paripurna=domain.PARIPURNA_MIN)
 
 
